@@ -1,0 +1,64 @@
+/**
+ * The capabilities the Worker gives the guest bridge at install time. Each is a function of the
+ * Worker's realm: the bridge keeps them in closures and never hands them (or anything they could
+ * return other than primitives) to guest code. Arguments are primitives or guest-realm objects.
+ * A capability never throws on purpose; the bridge still guards every call (see `guard`).
+ */
+export interface Caps {
+  /** Hands the channel buffer (created in the guest realm) to the host. */
+  openChannel(buffer: SharedArrayBuffer): void;
+  /** Posts one async call frame; the reply arrives through `GuestApi.settle`. Returns false if it could not be sent. */
+  postAsync(frame: Uint8Array): boolean;
+  /** Starts a timer that calls `GuestApi.fire(id)`; `repeat` makes it an interval. */
+  setTimer(id: number, ms: number, repeat: boolean, immediate: boolean): void;
+  clearTimer(id: number): void;
+  /** Whether the timer keeps the sandbox alive. */
+  refTimer(id: number, ref: boolean): void;
+  /** Ends the sandbox now with this exit code. */
+  exit(code: number): void;
+  /** The exit code used when the event loop drains. */
+  setExitCode(code: number): void;
+  /** Monotonic clock in milliseconds (fractional). */
+  now(): number;
+  /** Wall clock offset: `Date.now()` at the same instant as `now()` returned 0. */
+  timeOrigin(): number;
+  /**
+   * Decodes bytes as text with the host's native decoder (WHATWG replacement semantics).
+   * Returns a string, or -1 when `fatal` is set and the input is invalid.
+   */
+  decode(bytes: Uint8Array, encoding: 'utf-8' | 'utf-16le' | 'latin1', fatal: boolean, ignoreBOM: boolean): string | number;
+  /** Encodes `text` as UTF-8 into `target` (sized 3 bytes per code unit); returns bytes written. */
+  encodeUtf8(text: string, target: Uint8Array): number;
+}
+
+/** Why the guest is ending: an uncaught exception, an unhandled rejection, or a script that did not compile. */
+export type FatalKind = 'exception' | 'rejection' | 'syntax';
+
+/** What the bridge returns to the Worker: functions the Worker calls with primitives or copied bytes. */
+export interface GuestApi {
+  /** Allocates the guest-realm buffer an async reply payload is copied into. */
+  allocate(length: number): Uint8Array;
+  /** Completes async call `id` with its status and payload (allocated by `allocate`). */
+  settle(id: number, status: number, payload: Uint8Array): void;
+  /** Runs timer `id`. */
+  fire(id: number): void;
+  /** Compiles nothing: runs the guest's main function (already compiled in the guest context). */
+  runMain(main: Function, filename: string): void;
+  /** Prints an uncaught error or unhandled rejection like Node and returns the exit code. */
+  fatal(error: unknown, kind: FatalKind): number;
+  /** Runs `process.on('exit')` listeners (best effort), given the exit code. */
+  beforeExit(code: number): void;
+}
+
+/**
+ * Calls a capability so that nothing of the Worker's realm can reach guest code: if the call
+ * throws (a stack overflow inside the capability, say), the error object is dropped and a
+ * guest-realm error is thrown instead.
+ */
+export function guard<T>(call: () => T): T {
+  try {
+    return call();
+  } catch {
+    throw new Error('sandbox bridge call failed');
+  }
+}

@@ -1,0 +1,94 @@
+import { Buffer } from 'buffer';
+import { invalidArgType, invalidArgValue } from './node-errors.js';
+
+/** Argument normalisation shared by every fs function, with Node's validation and messages. */
+
+const PATH_TYPES = ['string'] as const;
+const PATH_INSTANCES = ['Buffer', 'URL'] as const;
+
+/** Node's accepted `flags` strings (fs.constants equivalents are numbers and are passed through). */
+const FLAGS = new Set(['r', 'rs', 'sr', 'r+', 'rs+', 'sr+', 'w', 'wx', 'xw', 'w+', 'wx+', 'xw+', 'a', 'ax', 'xa', 'as', 'sa', 'a+', 'ax+', 'xa+', 'as+', 'sa+']);
+
+function isUrlLike(value: object): value is { href: string; protocol: string; pathname: string } {
+  const v = value as { href?: unknown; protocol?: unknown };
+  return typeof v.href === 'string' && typeof v.protocol === 'string';
+}
+
+function fromFileUrl(url: { href: string; protocol: string; pathname: string }): string {
+  if (url.protocol !== 'file:') {
+    throw Object.assign(new TypeError('The URL must be of scheme file'), { code: 'ERR_INVALID_URL_SCHEME' });
+  }
+  return decodeURIComponent(url.pathname);
+}
+
+/** Validates a path argument (string, Buffer/Uint8Array or file: URL) and returns it as a string. */
+export function toPath(value: unknown, name = 'path'): string {
+  let path: string;
+  if (typeof value === 'string') path = value;
+  else if (value instanceof Uint8Array) path = Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('utf8');
+  else if (typeof value === 'object' && value !== null && isUrlLike(value)) path = fromFileUrl(value);
+  else throw invalidArgType(name, PATH_TYPES, PATH_INSTANCES, value);
+  if (path.includes('\u0000')) {
+    throw invalidArgValue(name, value, 'must be a string, Uint8Array, or URL without null bytes');
+  }
+  return path;
+}
+
+/** Returns the normalised encoding name, or throws Node's ERR_INVALID_ARG_VALUE. `null` means Buffer. */
+export function toEncoding(value: unknown): BufferEncoding | null {
+  if (value === undefined || value === null || value === 'buffer') return null;
+  if (typeof value === 'string' && Buffer.isEncoding(value)) return value.toLowerCase() as BufferEncoding;
+  throw invalidArgValue('encoding', value, 'is invalid encoding');
+}
+
+/** Validates `flag`: a known flags string or an integer of O_* bits. */
+export function toFlag(value: unknown, fallback: string): string | number {
+  if (value === undefined || value === null) return fallback;
+  if (typeof value === 'number' && Number.isInteger(value)) return value;
+  if (typeof value === 'string' && FLAGS.has(value)) return value;
+  throw invalidArgValue('flags', value);
+}
+
+/** What a read-style options argument means. */
+export interface ReadOptions {
+  encoding: BufferEncoding | null;
+  flag: string | number;
+}
+
+/** Normalises `options` of readFile-like calls: a string is the encoding; an object may hold encoding and flag. */
+export function readOptions(options: unknown, defaultFlag = 'r'): ReadOptions {
+  if (options === undefined || options === null) return { encoding: null, flag: defaultFlag };
+  if (typeof options === 'string') return { encoding: toEncoding(options), flag: defaultFlag };
+  if (typeof options !== 'object') {
+    throw invalidArgType('options', ['string', 'object'], [], options);
+  }
+  const o = options as { encoding?: unknown; flag?: unknown };
+  return { encoding: toEncoding(o.encoding), flag: toFlag(o.flag, defaultFlag) };
+}
+
+/** What a write-style options argument means. */
+export interface WriteOptions {
+  encoding: BufferEncoding;
+  flag: string | number;
+  mode: number;
+}
+
+/** Normalises `options` of writeFile-like calls. */
+export function writeOptions(options: unknown, defaultFlag: string): WriteOptions {
+  if (options === undefined || options === null) return { encoding: 'utf8', flag: defaultFlag, mode: 0o666 };
+  if (typeof options === 'string') return { encoding: toEncoding(options) ?? 'utf8', flag: defaultFlag, mode: 0o666 };
+  if (typeof options !== 'object') throw invalidArgType('options', ['string', 'object'], [], options);
+  const o = options as { encoding?: unknown; flag?: unknown; mode?: unknown };
+  const mode = typeof o.mode === 'number' ? o.mode : typeof o.mode === 'string' ? parseInt(o.mode, 8) : 0o666;
+  return { encoding: toEncoding(o.encoding) ?? 'utf8', flag: toFlag(o.flag, defaultFlag), mode };
+}
+
+/**
+ * The bytes of a `data` argument as a Uint8Array view over the same memory (no copy for views;
+ * strings are encoded once). Honours byteOffset/byteLength of TypedArrays and DataViews.
+ */
+export function toBytes(data: unknown, encoding: BufferEncoding): Uint8Array {
+  if (typeof data === 'string') return Buffer.from(data, encoding);
+  if (ArrayBuffer.isView(data)) return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+  throw invalidArgType('data', ['string'], ['Buffer', 'TypedArray', 'DataView'], data);
+}

@@ -1,0 +1,94 @@
+import * as bufferModule from 'buffer';
+import path from 'path-browserify';
+import { createChannelBuffer, GuestChannel } from '../bridge/channel.js';
+import { Method } from '../bridge/protocol.js';
+import { guard, type Caps, type GuestApi } from './caps.js';
+import { createConsole } from './console.js';
+import { fatalText } from './fatal.js';
+import { createFs } from './fs.js';
+import { format, inspect } from './inspect.js';
+import { createProcess, type ProcessConfig } from './process.js';
+import { createRequire } from './require.js';
+import { Rpc, unwrap } from './rpc.js';
+import { createText } from './text.js';
+import { createTimers } from './timers.js';
+
+/** Everything the host tells the guest at start (sent as JSON so it is built in the guest realm). */
+export interface GuestConfig extends ProcessConfig {
+  session: string;
+  windowBytes: number;
+  maxFileBytes: number;
+  spinIterations: number;
+  filename: string;
+  source: string;
+}
+
+const { Buffer } = bufferModule;
+
+/**
+ * Installs the guest environment into this context's globals and returns the functions the Worker
+ * calls. `caps` is read here and never stored where guest code can reach it.
+ */
+export function install(caps: Caps, configJson: string): GuestApi {
+  const config = JSON.parse(configJson) as GuestConfig;
+  const buffer = createChannelBuffer(config.windowBytes);
+  guard(() => caps.openChannel(buffer));
+  const rpc = new Rpc(config.session, new GuestChannel(buffer, config.spinIterations), caps);
+  const text = createText(caps);
+  const write = (fd: 1 | 2, s: string) => void unwrap(rpc.callSync(Method.write, [fd, text.encodeUtf8(s)]));
+  const now = () => guard(() => caps.now());
+  const timers = createTimers(caps);
+  const console = createConsole(write, now);
+  const process = createProcess(caps, config, write);
+  const fs = createFs(rpc, { maxFileBytes: config.maxFileBytes });
+
+  function queueMicrotask(callback: unknown): void {
+    if (typeof callback !== 'function') return void process.nextTick(callback);
+    void Promise.resolve().then(() => {
+      try {
+        callback();
+      } catch (e) {
+        // An exception in a microtask is uncaught, not a rejection: rethrow it from a fresh task.
+        timers.api.setImmediate(() => {
+          throw e;
+        });
+      }
+    });
+  }
+
+  const builtins: Record<string, unknown> = {
+    fs,
+    'fs/promises': fs.promises,
+    buffer: bufferModule,
+    path,
+    timers: timers.api,
+    process,
+    console,
+    util: { format, inspect },
+  };
+  const g = globalThis as Record<string, unknown>;
+  Object.assign(g, timers.api, { Buffer, console, process, queueMicrotask, global: globalThis });
+  Object.assign(g, { TextEncoder: text.TextEncoder, TextDecoder: text.TextDecoder });
+  g.atob = (s: string) => Buffer.from(String(s), 'base64').toString('latin1');
+  g.btoa = (s: string) => Buffer.from(String(s), 'latin1').toString('base64');
+
+  const api: GuestApi = {
+    allocate: (length) => new Uint8Array(new ArrayBuffer(length)),
+    settle: (id, status, payload) => rpc.settle(id, status, payload),
+    fire: (id) => timers.fire(id),
+    runMain(main, filename) {
+      const module = { id: '.', filename, loaded: false, exports: {}, children: [], paths: [] };
+      const require = createRequire(builtins, filename);
+      Reflect.apply(main, module.exports, [module.exports, require, module, filename, path.dirname(filename)]);
+      module.loaded = true;
+    },
+    fatal(error, kind) {
+      write(2, fatalText(error, kind, config, config.version));
+      return 1;
+    },
+    beforeExit(code) {
+      process.emit('exit', code);
+    },
+  };
+  return api;
+}

@@ -1,0 +1,135 @@
+import { GuestChannel } from '../bridge/channel.js';
+import { buildError, decodeErrorRecord, type ErrorRecord } from '../bridge/errors.js';
+import { encodeCallHeader, type ResponseHeader } from '../bridge/frame.js';
+import { Status } from '../bridge/protocol.js';
+import { decodeValue, encodeArgs } from '../bridge/values.js';
+import { guard, type Caps } from './caps.js';
+
+/** A reply as the guest sees it: status decides, never the payload's shape. */
+export type Result =
+  | { status: typeof Status.Ok; value: unknown }
+  | { status: typeof Status.Error; error: ErrorRecord }
+  | { status: typeof Status.Raw; bytes: Uint8Array };
+
+interface Pending {
+  resolve(result: Result): void;
+}
+
+/** Allocates exactly `length` bytes in a fresh guest-realm ArrayBuffer (byteOffset 0). */
+function freshBytes(length: number): Uint8Array {
+  return new Uint8Array(new ArrayBuffer(length));
+}
+
+/** Turns a status and payload into a Result. Status 2 bytes are never parsed. */
+function toResult(status: number, payload: Uint8Array): Result {
+  switch (status) {
+    case Status.Ok:
+      return { status, value: decodeValue(payload) };
+    case Status.Error:
+      return { status, error: decodeErrorRecord(payload) };
+    case Status.Raw:
+      return { status, bytes: payload };
+    default:
+      return { status: Status.Error, error: { code: 'ERR_BRIDGE_PROTOCOL', message: `unknown reply status ${status}` } };
+  }
+}
+
+/** The guest's end of the bridge: blocking calls over the shared channel, async calls by message. */
+export class Rpc {
+  readonly #session: string;
+  readonly #channel: GuestChannel;
+  readonly #caps: Caps;
+  readonly #pending = new Map<number, Pending>();
+  #nextId = 1;
+
+  constructor(session: string, channel: GuestChannel, caps: Caps) {
+    this.#session = session;
+    this.#channel = channel;
+    this.#caps = caps;
+  }
+
+  #frame(method: string, args: readonly unknown[]): { id: number; parts: Uint8Array[] } {
+    const id = this.#nextId++;
+    const payload = encodeArgs(args);
+    return { id, parts: [encodeCallHeader(this.#session, id, method, payload.length), payload] };
+  }
+
+  /** Calls `method` and blocks until the host answers. */
+  callSync(method: string, args: readonly unknown[]): Result {
+    const { id, parts } = this.#frame(method, args);
+    let status = -1;
+    const { header, payload } = guardChannel(() =>
+      this.#channel.call(parts, (h: ResponseHeader, length: number) => {
+        status = h.status;
+        return freshBytes(length);
+      }),
+    );
+    if (header.id !== id) {
+      return { status: Status.Error, error: { code: 'ERR_BRIDGE_PROTOCOL', message: `reply for call ${header.id}, expected ${id}` } };
+    }
+    return toResult(status, payload);
+  }
+
+  /** Calls `method` without blocking; many calls may be in flight. */
+  callAsync(method: string, args: readonly unknown[]): Promise<Result> {
+    const { id, parts } = this.#frame(method, args);
+    const [header, payload] = parts as [Uint8Array, Uint8Array];
+    const frame = new Uint8Array(header.length + payload.length);
+    frame.set(header, 0);
+    frame.set(payload, header.length);
+    return new Promise<Result>((resolve) => {
+      this.#pending.set(id, { resolve });
+      const sent = guard(() => this.#caps.postAsync(frame));
+      if (!sent) {
+        this.#pending.delete(id);
+        resolve({ status: Status.Error, error: { code: 'ERR_BRIDGE_CLOSED', message: 'the sandbox bridge is closed' } });
+      }
+    });
+  }
+
+  /** Delivers an async reply (called by the Worker). Unknown ids are ignored. */
+  settle(id: number, status: number, payload: Uint8Array): void {
+    const pending = this.#pending.get(id);
+    if (pending === undefined) return;
+    this.#pending.delete(id);
+    pending.resolve(toResult(status, payload));
+  }
+
+  /** Number of async calls in flight. */
+  get inFlight(): number {
+    return this.#pending.size;
+  }
+}
+
+/** Channel failures (a broken host) surface as guest-realm errors with a stable code. */
+function guardChannel<T>(call: () => T): T {
+  try {
+    return call();
+  } catch (e) {
+    const err = new Error(`sandbox bridge channel failed: ${e instanceof Error ? e.message : 'unknown'}`);
+    (err as Error & { code: string }).code = 'ERR_BRIDGE_CHANNEL';
+    throw err;
+  }
+}
+
+/** The guest realm's error constructors (captured at install, before guest code runs). */
+const ctors = { Error, TypeError, RangeError };
+
+/** Returns the value of a Result, or throws the guest-realm Error its record describes. */
+export function unwrap(result: Result): unknown {
+  switch (result.status) {
+    case Status.Ok:
+      return result.value;
+    case Status.Raw:
+      return result.bytes;
+    case Status.Error:
+      throw buildError(result.error, ctors);
+    default:
+      return assertNever(result);
+  }
+}
+
+/** Compile-time exhaustiveness check. */
+export function assertNever(value: never): never {
+  throw new TypeError(`unexpected value ${String(value)}`);
+}

@@ -1,0 +1,130 @@
+import { posix } from 'node:path';
+import type { ByteSource } from '../bridge/channel.js';
+import { Method } from '../bridge/protocol.js';
+import type { Handler } from './dispatcher.js';
+import { BridgeCallError, callError, fsErrorRecord } from './errors.js';
+import type { Vfs } from './vfs.js';
+
+/** Limits the fs handlers enforce. */
+export interface FsLimits {
+  /** Largest file one call may read or write. */
+  maxFileBytes: number;
+}
+
+/** A file read by descriptor straight into whatever buffer the transport offers (the shared window). */
+export class FileSource implements ByteSource {
+  readonly size: number;
+  readonly #vfs: Vfs;
+  readonly #fd: number;
+  #closed = false;
+
+  constructor(vfs: Vfs, fd: number, size: number) {
+    this.#vfs = vfs;
+    this.#fd = fd;
+    this.size = size;
+  }
+
+  read(target: Uint8Array, position: number): void {
+    let done = 0;
+    while (done < target.length) {
+      const n = this.#vfs.readSync(this.#fd, target, done, target.length - done, position + done);
+      if (n <= 0) throw new Error(`file shrank while being read (${position + done} of ${this.size} bytes)`);
+      done += n;
+    }
+  }
+
+  close(): void {
+    if (this.#closed) return;
+    this.#closed = true;
+    this.#vfs.closeSync(this.#fd);
+  }
+}
+
+const ENCODINGS = new Set(['utf8', 'utf-8', 'latin1', 'binary', 'ascii', 'hex', 'base64', 'base64url', 'ucs2', 'ucs-2', 'utf16le', 'utf-16le']);
+
+/** Checks argument types a hostile guest could get wrong; the guest bridge validates first. */
+function stringArg(value: unknown, name: string): string {
+  if (typeof value !== 'string' || value.includes('\u0000')) {
+    throw callError('ERR_INVALID_ARG_TYPE', 'TypeError', `The "${name}" argument must be a string without null bytes`);
+  }
+  return value;
+}
+
+function flagArg(value: unknown, fallback: string): string | number {
+  if (value === undefined || value === null) return fallback;
+  if (typeof value === 'string' || (typeof value === 'number' && Number.isInteger(value))) return value;
+  throw callError('ERR_INVALID_ARG_VALUE', 'TypeError', "The argument 'flags' is invalid");
+}
+
+function encodingArg(value: unknown): BufferEncoding | null {
+  if (value === undefined || value === null) return null;
+  if (typeof value === 'string' && ENCODINGS.has(value.toLowerCase())) return value.toLowerCase() as BufferEncoding;
+  throw callError('ERR_INVALID_ARG_VALUE', 'TypeError', "The argument 'encoding' is invalid encoding");
+}
+
+/** Resolves a guest path against the guest's cwd (`/`), keeping a trailing slash (it means "a directory"). */
+export function resolveGuestPath(path: string): string {
+  const resolved = posix.resolve('/', path);
+  return path.endsWith('/') && resolved !== '/' ? `${resolved}/` : resolved;
+}
+
+/** Handlers for the fs methods, over `vfs`. */
+export function fsHandlers(vfs: Vfs, limits: FsLimits): Record<string, Handler> {
+  function openForRead(path: string, flag: string | number): FileSource {
+    const fd = vfs.openSync(resolveGuestPath(path), flag);
+    try {
+      const st = vfs.fstatSync(fd);
+      // Node opens a directory fine and fails on the read, without a path.
+      if (st.isDirectory()) throw new BridgeCallError({ code: 'EISDIR', syscall: 'read' });
+      if (st.size > limits.maxFileBytes) {
+        throw callError('ERR_FS_FILE_TOO_LARGE', 'RangeError', `File size (${st.size}) is greater than the sandbox limit of ${limits.maxFileBytes} bytes`);
+      }
+      return new FileSource(vfs, fd, st.size);
+    } catch (e) {
+      vfs.closeSync(fd);
+      throw e;
+    }
+  }
+
+  const readFile: Handler = (args) => {
+    const path = stringArg(args[0], 'path');
+    const encoding = encodingArg(args[1]);
+    const flag = flagArg(args[2], 'r');
+    let source: FileSource;
+    try {
+      source = openForRead(path, flag);
+    } catch (e) {
+      throw new BridgeCallError(fsErrorRecord(e, { path }));
+    }
+    if (encoding === null) return source;
+    try {
+      const bytes = Buffer.allocUnsafe(source.size);
+      source.read(bytes, 0);
+      return bytes.toString(encoding);
+    } finally {
+      source.close();
+    }
+  };
+
+  const writeFile: Handler = (args) => {
+    const path = stringArg(args[0], 'file');
+    const data = args[1];
+    if (!(data instanceof Uint8Array) && typeof data !== 'string') {
+      throw callError('ERR_INVALID_ARG_TYPE', 'TypeError', 'The "data" argument must be bytes or a string');
+    }
+    const size = typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength;
+    if (size > limits.maxFileBytes) {
+      throw callError('ERR_FS_FILE_TOO_LARGE', 'RangeError', `File size (${size}) is greater than the sandbox limit of ${limits.maxFileBytes} bytes`);
+    }
+    const flag = flagArg(args[2], 'w');
+    const mode = typeof args[3] === 'number' ? args[3] : 0o666;
+    try {
+      vfs.writeFileSync(resolveGuestPath(path), data, { flag, mode });
+    } catch (e) {
+      throw new BridgeCallError(fsErrorRecord(e, { path }));
+    }
+    return undefined;
+  };
+
+  return { [Method.readFile]: readFile, [Method.writeFile]: writeFile, [Method.writeFileBinary]: writeFile };
+}

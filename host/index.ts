@@ -1,0 +1,14 @@
+/**
+ * v8-fs-bridge, host side: run untrusted JavaScript in a V8 sandbox whose `fs` moves bytes raw.
+ */
+export { createSandbox, Sandbox } from './sandbox.js';
+export { Dispatcher, materialize } from './dispatcher.js';
+export { BridgeCallError } from './errors.js';
+export { createMemoryVfs } from './vfs.js';
+export { loadDirectory } from './load-dir.js';
+export { FileSource } from './fs-handlers.js';
+
+export type { RunOptions, RunResult } from './sandbox.js';
+export type { Handler, CallInfo, DispatchedReply } from './dispatcher.js';
+export type { SandboxOptions, Limits, TraceEntry } from './options.js';
+export type { Vfs, VfsStats } from './vfs.js';

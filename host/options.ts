@@ -1,0 +1,68 @@
+import { Defaults } from '../bridge/protocol.js';
+import type { Handler } from './dispatcher.js';
+import type { Vfs } from './vfs.js';
+
+/** Hard limits of a sandbox. Every one has a documented default. */
+export interface Limits {
+  /** Size of the shared window each blocking call moves through. Default 4 MiB (min 4 KiB). */
+  windowBytes?: number;
+  /** Largest file one call may read or write. Default 256 MiB. Larger gives ERR_FS_FILE_TOO_LARGE. */
+  maxFileBytes?: number;
+  /** V8 old-generation heap of the guest's isolate, in MiB. Default 256. */
+  heapMb?: number;
+  /** Wall-clock limit of one run in milliseconds; 0 means none. Default 0. */
+  timeoutMs?: number;
+  /** Busy-wait iterations before the guest sleeps in Atomics.wait. Default 2000. */
+  spinIterations?: number;
+}
+
+/** One line of the call trace: one bridge call, all of its chunks summed. */
+export interface TraceEntry {
+  id: number;
+  method: string;
+  status: number;
+  /** Bytes of the call's argument payload. */
+  requestBytes: number;
+  /** Bytes of the reply's payload (for status 2, the raw bytes moved). */
+  responseBytes: number;
+  /** Host time from the complete request to the reply being ready, in microseconds. */
+  micros: number;
+  /** `sync` (shared window) or `async` (message). */
+  transport: 'sync' | 'async';
+}
+
+/** Options of `createSandbox`. */
+export interface SandboxOptions {
+  /** The filesystem the guest sees. Default: a new empty in-memory volume (memfs). */
+  vfs?: Vfs;
+  /** Environment of the guest's `process.env`. Default: empty. */
+  env?: Record<string, string>;
+  limits?: Limits;
+  /** Receives the guest's stdout bytes. Default: the host's process.stdout. */
+  stdout?: (chunk: Uint8Array) => void;
+  /** Receives the guest's stderr bytes. Default: the host's process.stderr. */
+  stderr?: (chunk: Uint8Array) => void;
+  /** Called once per bridge call. */
+  trace?: (entry: TraceEntry) => void;
+  /** Extra host methods the guest bridge (or embedder guest code) may call, by name. */
+  methods?: Record<string, Handler>;
+}
+
+/** Limits with every default filled in. */
+export type ResolvedLimits = Required<Limits>;
+
+/** Fills in the documented defaults and rejects nonsense early. */
+export function resolveLimits(limits: Limits = {}): ResolvedLimits {
+  const r: ResolvedLimits = {
+    windowBytes: limits.windowBytes ?? Defaults.windowBytes,
+    maxFileBytes: limits.maxFileBytes ?? Defaults.maxFileBytes,
+    heapMb: limits.heapMb ?? 256,
+    timeoutMs: limits.timeoutMs ?? 0,
+    spinIterations: limits.spinIterations ?? Defaults.spinIterations,
+  };
+  for (const [name, value] of Object.entries(r)) {
+    if (!Number.isInteger(value) || value < 0) throw new RangeError(`limits.${name} must be a non-negative integer, got ${value}`);
+  }
+  if (r.windowBytes < Defaults.minWindowBytes) throw new RangeError(`limits.windowBytes must be at least ${Defaults.minWindowBytes}`);
+  return r;
+}

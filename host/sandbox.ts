@@ -1,0 +1,189 @@
+import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
+import { HostChannel, type ChannelError } from '../bridge/channel.js';
+import { Method } from '../bridge/protocol.js';
+import { Dispatcher, materialize, type DispatchedReply } from './dispatcher.js';
+import { callError } from './errors.js';
+import { fsHandlers } from './fs-handlers.js';
+import { resolveLimits, type ResolvedLimits, type SandboxOptions, type TraceEntry } from './options.js';
+import { assets } from './paths.js';
+import { createMemoryVfs, type Vfs } from './vfs.js';
+
+/** How a run ended. */
+export interface RunResult {
+  /** The guest's exit status, as Node's would be (124 on timeout, 134 when out of memory). */
+  exitCode: number;
+  /** Set when the host ended the run: `timeout`, `oom`, or `protocol` (the guest broke the channel). */
+  terminated?: 'timeout' | 'oom' | 'protocol';
+}
+
+/** Options of one run. */
+export interface RunOptions {
+  /** The script's path as the guest sees it (stack traces, `__filename`, `process.argv[1]`). Default `/main.js`. */
+  filename?: string;
+  /** Arguments after the script, as `process.argv.slice(2)`. */
+  args?: string[];
+}
+
+let sessions = 0;
+
+/** A sandbox: a filesystem plus limits; each `run` is a fresh Worker (its own V8 isolate). */
+export class Sandbox {
+  /** The filesystem the guest sees; the host may read and write it between and during runs. */
+  readonly vfs: Vfs;
+  readonly limits: ResolvedLimits;
+  readonly #options: SandboxOptions;
+
+  constructor(options: SandboxOptions = {}) {
+    this.#options = options;
+    this.vfs = options.vfs ?? createMemoryVfs();
+    this.limits = resolveLimits(options.limits);
+  }
+
+  /** Runs guest `source` (CommonJS script code) to completion. */
+  run(source: string, options: RunOptions = {}): Promise<RunResult> {
+    return new Run(this, this.#options, source, options).done;
+  }
+
+  /** The dispatcher a run uses: fs methods, console output, and the embedder's methods. */
+  createDispatcher(session: string): Dispatcher {
+    const out = this.#options.stdout ?? ((b: Uint8Array) => process.stdout.write(b));
+    const err = this.#options.stderr ?? ((b: Uint8Array) => process.stderr.write(b));
+    const d = new Dispatcher(session, fsHandlers(this.vfs, this.limits));
+    d.register(Method.write, (args) => {
+      const [fd, bytes] = args;
+      if ((fd !== 1 && fd !== 2) || !(bytes instanceof Uint8Array)) throw callError('ERR_INVALID_ARG_TYPE', 'TypeError', 'process.write takes (1 | 2, bytes)');
+      (fd === 1 ? out : err)(new Uint8Array(bytes));
+      return undefined;
+    });
+    for (const [name, fn] of Object.entries(this.#options.methods ?? {})) d.register(name, fn);
+    return d;
+  }
+}
+
+/** One Worker's lifetime: the channel, the async port, the limits, and the exit. */
+class Run {
+  readonly done: Promise<RunResult>;
+  readonly #sandbox: Sandbox;
+  readonly #options: SandboxOptions;
+  readonly #dispatcher: Dispatcher;
+  readonly #worker: Worker;
+  readonly #port: MessagePort;
+  #channel: HostChannel | undefined;
+  #terminated: RunResult['terminated'];
+  #timer: NodeJS.Timeout | undefined;
+
+  constructor(sandbox: Sandbox, options: SandboxOptions, source: string, run: RunOptions) {
+    this.#sandbox = sandbox;
+    this.#options = options;
+    const session = `s${++sessions}`;
+    this.#dispatcher = sandbox.createDispatcher(session);
+    const filename = run.filename ?? '/main.js';
+    const limits = sandbox.limits;
+    const config = JSON.stringify({
+      session,
+      windowBytes: limits.windowBytes,
+      maxFileBytes: limits.maxFileBytes,
+      spinIterations: limits.spinIterations,
+      argv: ['/usr/local/bin/node', filename, ...(run.args ?? [])],
+      env: { ...(options.env ?? {}) },
+      version: process.version,
+      cwd: '/',
+      filename,
+      source,
+    });
+    const { port1, port2 } = new MessageChannel();
+    this.#port = port1;
+    this.#worker = new Worker(assets.worker, {
+      workerData: { bundlePath: assets.guestBundle, config, source, filename, port: port2 },
+      transferList: [port2],
+      resourceLimits: { maxOldGenerationSizeMb: limits.heapMb, maxYoungGenerationSizeMb: Math.min(64, Math.max(8, limits.heapMb / 8)) },
+      env: {},
+      argv: [],
+      execArgv: [],
+      stdout: false,
+      stderr: false,
+    });
+    this.done = this.#watch();
+  }
+
+  #watch(): Promise<RunResult> {
+    const limits = this.#sandbox.limits;
+    return new Promise<RunResult>((resolve) => {
+      this.#worker.on('message', (m: unknown) => this.#onMessage(m));
+      this.#port.on('message', (m: unknown) => void this.#onAsync(m));
+      this.#worker.on('error', (e: Error & { code?: string }) => {
+        if (e.code === 'ERR_WORKER_OUT_OF_MEMORY') this.#end('oom', `guest ran out of memory (heap limit ${limits.heapMb} MiB)`);
+        else this.#stderr(`v8-fs-bridge: guest worker failed: ${e.message}\n`);
+      });
+      this.#worker.on('exit', (code) => {
+        this.#channel?.close();
+        this.#port.close();
+        clearTimeout(this.#timer);
+        const t = this.#terminated;
+        const exitCode = t === 'timeout' ? 124 : t === 'oom' ? 134 : t === 'protocol' ? 1 : code;
+        resolve(t ? { exitCode, terminated: t } : { exitCode });
+      });
+      if (limits.timeoutMs > 0) this.#timer = setTimeout(() => this.#end('timeout', `guest timed out after ${limits.timeoutMs} ms`), limits.timeoutMs);
+    });
+  }
+
+  #stderr(text: string): void {
+    (this.#options.stderr ?? ((b: Uint8Array) => process.stderr.write(b)))(Buffer.from(text));
+  }
+
+  /** Ends the run from the host side, once. */
+  #end(reason: NonNullable<RunResult['terminated']>, message: string): void {
+    if (this.#terminated) return;
+    this.#terminated = reason;
+    this.#stderr(`v8-fs-bridge: ${message}\n`);
+    void this.#worker.terminate();
+  }
+
+  #onMessage(m: unknown): void {
+    const msg = m as { type?: unknown; buffer?: unknown };
+    if (msg?.type !== 'channel' || !(msg.buffer instanceof SharedArrayBuffer) || this.#channel) return;
+    const limits = this.#sandbox.limits;
+    // A request may carry a whole file plus its path and options.
+    const maxRequest = limits.maxFileBytes + 1024 * 1024;
+    this.#channel = new HostChannel(
+      msg.buffer,
+      {
+        serve: (request) => this.#traced(request, 'sync'),
+        refuse: (head, declared) => this.#dispatcher.refuse(head, declared, limits.maxFileBytes),
+        broken: (e: ChannelError) => this.#end('protocol', `guest broke the channel protocol: ${e.message}`),
+      },
+      maxRequest,
+    );
+    void this.#channel.run();
+  }
+
+  async #traced(request: Uint8Array, transport: TraceEntry['transport']): Promise<DispatchedReply> {
+    const start = performance.now();
+    const reply = await this.#dispatcher.reply(request);
+    const trace = this.#options.trace;
+    if (trace) {
+      const { id, method, status, requestBytes, responseBytes } = reply;
+      trace({ id, method, status, requestBytes, responseBytes, micros: Math.round((performance.now() - start) * 1000), transport });
+    }
+    return reply;
+  }
+
+  async #onAsync(m: unknown): Promise<void> {
+    if (!(m instanceof Uint8Array)) return;
+    if (m.length > this.#sandbox.limits.maxFileBytes + 1024 * 1024) {
+      this.#end('protocol', `async request of ${m.length} bytes is over the limit`);
+      return;
+    }
+    const frame = await materialize(await this.#traced(m, 'async'));
+    try {
+      this.#port.postMessage(frame.buffer, [frame.buffer as ArrayBuffer]);
+    } catch {
+      // The worker has gone; nobody is waiting for this reply.
+    }
+  }
+}
+
+/** Creates a sandbox. See SandboxOptions for the defaults. */
+export function createSandbox(options: SandboxOptions = {}): Sandbox {
+  return new Sandbox(options);
+}

@@ -1,0 +1,151 @@
+/**
+ * The Worker entry: one guest per Worker (its own isolate and heap). It builds a `vm` context that
+ * holds only ECMAScript built-ins, evaluates the guest bridge bundle in it, and gives the bridge
+ * capabilities that move only primitives and guest-realm objects across the realm boundary.
+ */
+import { readFileSync } from 'node:fs';
+import { types } from 'node:util';
+import vm from 'node:vm';
+import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
+import { decodeResponseHeader } from '../bridge/frame.js';
+import type { Caps, GuestApi } from '../guest-assets/caps.js';
+
+/** What the host passes to a new Worker. */
+export interface WorkerInit {
+  bundlePath: string;
+  config: string;
+  source: string;
+  filename: string;
+  port: MessagePort;
+}
+
+const init = workerData as WorkerInit;
+const port = init.port;
+port.unref();
+
+// Worker-realm intrinsics, used on guest objects so no guest-replaceable method is ever involved.
+const typedArraySet = Uint8Array.prototype.set;
+const byteLengthOf = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(Uint8Array.prototype), 'byteLength')!.get!;
+const bufferOf = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(Uint8Array.prototype), 'buffer')!.get!;
+const byteOffsetOf = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(Uint8Array.prototype), 'byteOffset')!.get!;
+
+const context = vm.createContext(Object.create(null), { name: 'v8-fs-bridge guest', codeGeneration: { strings: true, wasm: true } });
+const guestObjectPrototype = vm.runInContext('Object.getPrototypeOf({})', context) as object;
+
+const bundle = readFileSync(init.bundlePath, 'utf8');
+const factory = new vm.Script(`(function () {\n${bundle}\nreturn __v8fsBridge;\n})()`, { filename: 'v8-fs-bridge:guest' }).runInContext(context) as {
+  install(caps: Caps, config: string): GuestApi;
+};
+
+let pendingAsync = 0;
+const timers = new Map<number, { handle: NodeJS.Timeout | NodeJS.Immediate; immediate: boolean }>();
+
+/** Runs `fn`, swallowing whatever it throws: a capability must never throw a Worker-realm error at the guest. */
+function quietly<T>(fn: () => T, fallback: T): T {
+  try {
+    return fn();
+  } catch {
+    return fallback;
+  }
+}
+
+function isGuestUint8Array(value: unknown): value is Uint8Array {
+  return types.isUint8Array(value) && quietly(() => Object.getPrototypeOf(Object.getPrototypeOf(Object.getPrototypeOf(value))) === guestObjectPrototype, false);
+}
+
+const caps: Caps = {
+  openChannel: (buffer) =>
+    quietly(() => {
+      if (types.isSharedArrayBuffer(buffer)) parentPort!.postMessage({ type: 'channel', buffer });
+    }, undefined),
+  postAsync: (frame) =>
+    quietly(() => {
+      if (!types.isUint8Array(frame)) return false;
+      const copy = new Uint8Array(Reflect.apply(byteLengthOf, frame, []) as number);
+      Reflect.apply(typedArraySet, copy, [frame]);
+      port.postMessage(copy, [copy.buffer]);
+      if (++pendingAsync === 1) port.ref();
+      return true;
+    }, false),
+  setTimer: (id, ms, repeat, immediate) =>
+    quietly(() => {
+      const run = () => {
+        if (!repeat) timers.delete(id);
+        api.fire(id);
+      };
+      const handle = immediate ? setImmediate(run) : repeat ? setInterval(run, ms) : setTimeout(run, ms);
+      timers.set(id, { handle, immediate });
+    }, undefined),
+  clearTimer: (id) =>
+    quietly(() => {
+      const t = timers.get(id);
+      if (!t) return;
+      timers.delete(id);
+      if (t.immediate) clearImmediate(t.handle as NodeJS.Immediate);
+      else clearTimeout(t.handle as NodeJS.Timeout);
+    }, undefined),
+  refTimer: (id, ref) =>
+    quietly(() => {
+      const t = timers.get(id);
+      if (t) (ref ? t.handle.ref() : t.handle.unref());
+    }, undefined),
+  exit: (code) => process.exit(Number(code) | 0),
+  setExitCode: (code) => quietly(() => void (process.exitCode = Number(code) | 0), undefined),
+  now: () => performance.now(),
+  timeOrigin: () => performance.timeOrigin,
+  decode: (bytes, encoding, fatal, ignoreBOM) =>
+    quietly<string | number>(() => {
+      if (!types.isUint8Array(bytes)) return '';
+      if (encoding === 'latin1') return Buffer.from(bufferOf.call(bytes) as ArrayBuffer, byteOffsetOf.call(bytes) as number, byteLengthOf.call(bytes) as number).toString('latin1');
+      return new TextDecoder(encoding, { fatal, ignoreBOM }).decode(bytes);
+    }, -1),
+  encodeUtf8: (text, target) =>
+    quietly(() => (typeof text === 'string' && types.isUint8Array(target) ? new TextEncoder().encodeInto(text, target).written : 0), 0),
+};
+
+const api = factory.install(caps, init.config);
+
+port.on('message', (message: unknown) => {
+  if (!(message instanceof ArrayBuffer)) return;
+  if (--pendingAsync === 0) port.unref();
+  const bytes = new Uint8Array(message);
+  const header = decodeResponseHeader(bytes);
+  const length = header.frameLength - header.headerLength;
+  const target = api.allocate(length);
+  if (!isGuestUint8Array(target) || Reflect.apply(byteLengthOf, target, []) !== length) return;
+  Reflect.apply(typedArraySet, target, [bytes.subarray(header.headerLength, header.frameLength)]);
+  api.settle(header.id, header.status, target);
+});
+
+/** A value may be handed to guest code only if it is a primitive or belongs to the guest realm. */
+function forGuest(value: unknown): unknown {
+  if ((typeof value !== 'object' && typeof value !== 'function') || value === null) return value;
+  let proto: unknown = value;
+  for (let i = 0; i < 64 && proto !== null; i++) {
+    if (proto === guestObjectPrototype) return value;
+    proto = quietly(() => Object.getPrototypeOf(proto), null);
+  }
+  return `internal sandbox error: ${quietly(() => String((value as Error).message), 'unknown')}`;
+}
+
+function die(error: unknown, kind: 'exception' | 'rejection'): void {
+  const code = quietly(() => api.fatal(forGuest(error), kind), 1);
+  process.exit(typeof code === 'number' ? code : 1);
+}
+
+process.on('uncaughtException', (e) => die(e, 'exception'));
+process.on('unhandledRejection', (e) => die(e, 'rejection'));
+process.on('exit', (code) => quietly(() => api.beforeExit(code), undefined));
+
+let main: Function;
+try {
+  main = vm.compileFunction(init.source, ['exports', 'require', 'module', '__filename', '__dirname'], {
+    parsingContext: context,
+    filename: init.filename,
+  });
+} catch (e) {
+  const text = quietly(() => String((e as Error).stack), 'SyntaxError');
+  quietly(() => api.fatal(text, 'syntax'), 1);
+  process.exit(1);
+}
+api.runMain(main, init.filename);

@@ -1,0 +1,18 @@
+// Bundles the guest bridge (guest-assets/ plus bridge/, buffer, path, cbor-x) into one script that
+// the Worker evaluates inside the guest's vm context. The bundle defines `__v8fsBridge`.
+import { build } from 'esbuild';
+import { chmodSync } from 'node:fs';
+
+await build({
+  entryPoints: ['guest-assets/index.ts'],
+  outfile: 'dist/guest-assets/bridge.js',
+  bundle: true,
+  format: 'iife',
+  globalName: '__v8fsBridge',
+  platform: 'neutral',
+  mainFields: ['browser', 'module', 'main'],
+  target: 'es2022',
+  legalComments: 'none',
+  logLevel: 'warning',
+});
+chmodSync('dist/host/cli.js', 0o755);
