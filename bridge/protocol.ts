@@ -88,6 +88,8 @@ export const Method = {
   writeFile: 'fs.writeFileSync',
   /** The name old guests use for a binary write; same arguments and handler as writeFile. */
   writeFileBinary: 'fs.writeFileBinary',
+  /** `[path, recursive, mode]` -> status 0: the first directory created (recursive) or undefined. */
+  mkdir: 'fs.mkdirSync',
   /** `[fd: 1 | 2, bytes]` -> status 0 undefined: guest console and process.stdout/stderr. */
   write: 'process.write',
 } as const;

@@ -11,7 +11,7 @@ export function fatalText(error: unknown, kind: FatalKind, main: { filename: str
   const site = throwSite(stack, main.filename);
   if (site !== undefined) {
     const line = main.source.split('\n')[site.line - 1];
-    if (line !== undefined) head = `${main.filename}:${site.line}\n${line}\n${' '.repeat(Math.max(0, site.column - 1))}^\n\n`;
+    if (line !== undefined) head = `${main.filename}:${site.line}\n${line}\n${' '.repeat(caretColumn(line, site.column))}^\n\n`;
   }
   let body: string;
   if (kind === 'syntax') {
@@ -39,4 +39,14 @@ function throwSite(stack: string, filename: string): { line: number; column: num
     if (m) return { line: Number(m[1]), column: Number(m[2]) };
   }
   return undefined;
+}
+
+/**
+ * Where Node puts the caret: at the throw statement when the frame points into `throw new X(...)`
+ * (V8 reports the construction site in the stack but the statement in its message), else at the frame.
+ */
+function caretColumn(line: string, column: number): number {
+  const before = line.slice(0, Math.max(0, column - 1));
+  const m = /throw\s+$/.exec(before);
+  return m ? m.index : Math.max(0, column - 1);
 }

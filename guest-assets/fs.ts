@@ -1,6 +1,6 @@
 import { Buffer } from 'buffer';
 import { Method, Status } from '../bridge/protocol.js';
-import { readOptions, toBytes, toPath, writeOptions } from './fs-args.js';
+import { mkdirOptions, readOptions, toBytes, toPath, writeOptions } from './fs-args.js';
 import { fileTooLarge, invalidArgType } from './node-errors.js';
 import { unwrap, type Result, type Rpc } from './rpc.js';
 
@@ -92,7 +92,27 @@ export function createFs(rpc: Rpc, config: FsConfig) {
     rpc.callAsync(Method.writeFile, args).then((r) => settle(cb, () => unwrapWrite(r)));
   }
 
-  const promises = { readFile: promisesReadFile, writeFile: promisesWriteFile };
-  const fs = { readFileSync, writeFileSync, readFile, writeFile, promises };
+  function mkdirArgs(path: unknown, options: unknown): unknown[] {
+    const p = toPath(path);
+    const { recursive, mode } = mkdirOptions(options);
+    return [p, recursive, mode];
+  }
+
+  function mkdirSync(path: unknown, options?: unknown): string | undefined {
+    return unwrap(rpc.callSync(Method.mkdir, mkdirArgs(path, options))) as string | undefined;
+  }
+
+  async function promisesMkdir(path: unknown, options?: unknown): Promise<string | undefined> {
+    return unwrap(await rpc.callAsync(Method.mkdir, mkdirArgs(path, options))) as string | undefined;
+  }
+
+  function mkdir(path: unknown, ...rest: unknown[]): void {
+    const cb = takeCallback(rest);
+    const args = mkdirArgs(path, rest[0]);
+    rpc.callAsync(Method.mkdir, args).then((r) => settle(cb, () => unwrap(r)));
+  }
+
+  const promises = { readFile: promisesReadFile, writeFile: promisesWriteFile, mkdir: promisesMkdir };
+  const fs = { readFileSync, writeFileSync, mkdirSync, readFile, writeFile, mkdir, promises };
   return fs;
 }

@@ -9,6 +9,7 @@ import { createFs } from './fs.js';
 import { format, inspect } from './inspect.js';
 import { createProcess, type ProcessConfig } from './process.js';
 import { createRequire } from './require.js';
+import { installStackFilter } from './stack.js';
 import { Rpc, unwrap } from './rpc.js';
 import { createText } from './text.js';
 import { createTimers } from './timers.js';
@@ -31,6 +32,7 @@ const { Buffer } = bufferModule;
  */
 export function install(caps: Caps, configJson: string): GuestApi {
   const config = JSON.parse(configJson) as GuestConfig;
+  installStackFilter();
   const buffer = createChannelBuffer(config.windowBytes);
   guard(() => caps.openChannel(buffer));
   const rpc = new Rpc(config.session, new GuestChannel(buffer, config.spinIterations), caps);

@@ -68,6 +68,17 @@ export function resolveGuestPath(path: string): string {
   return path.endsWith('/') && resolved !== '/' ? `${resolved}/` : resolved;
 }
 
+/**
+ * Node names the first directory `mkdir -p` created by cutting the path the caller gave, not by
+ * resolving it: `mkdirSync('a/b/c', { recursive: true })` with `a` existing answers `'a/b'`.
+ */
+function guestPathOf(given: string, created: string): string {
+  const resolved = resolveGuestPath(given).replace(/\/+$/, '') || '/';
+  const extra = resolved.slice(created.replace(/\/+$/, '').length).split('/').filter(Boolean).length;
+  const parts = given.replace(/\/+$/, '').split('/');
+  return parts.slice(0, parts.length - extra).join('/');
+}
+
 /** Handlers for the fs methods, over `vfs`. */
 export function fsHandlers(vfs: Vfs, limits: FsLimits): Record<string, Handler> {
   function openForRead(path: string, flag: string | number): FileSource {
@@ -126,5 +137,30 @@ export function fsHandlers(vfs: Vfs, limits: FsLimits): Record<string, Handler> 
     return undefined;
   };
 
-  return { [Method.readFile]: readFile, [Method.writeFile]: writeFile, [Method.writeFileBinary]: writeFile };
+  /** The shallowest directory on the way to `target` that does not exist yet (what mkdir -p creates first). */
+  function firstMissing(target: string): string | undefined {
+    let missing: string | undefined;
+    for (let p = target.replace(/\/+$/, '') || '/'; !vfs.existsSync(p); p = posix.dirname(p)) {
+      missing = p;
+      if (p === '/') break;
+    }
+    return missing;
+  }
+
+  const mkdir: Handler = (args) => {
+    const path = stringArg(args[0], 'path');
+    const recursive = args[1] === true;
+    const mode = typeof args[2] === 'number' ? args[2] : 0o777;
+    try {
+      const target = resolveGuestPath(path);
+      const first = recursive ? firstMissing(target) : undefined;
+      vfs.mkdirSync(target, { recursive, mode });
+      // Node answers with the first directory it created, as the guest would name it.
+      return first === undefined ? undefined : guestPathOf(path, first);
+    } catch (e) {
+      throw new BridgeCallError(fsErrorRecord(e, { path }));
+    }
+  };
+
+  return { [Method.mkdir]: mkdir, [Method.readFile]: readFile, [Method.writeFile]: writeFile, [Method.writeFileBinary]: writeFile };
 }

@@ -17,6 +17,7 @@ export interface Vfs {
   fstatSync(fd: number): VfsStats;
   readSync(fd: number, buffer: Uint8Array, offset: number, length: number, position: number | null): number;
   writeFileSync(path: string, data: Uint8Array | string, options?: { flag?: string | number; mode?: number }): void;
+  existsSync(path: string): boolean;
   mkdirSync(path: string, options?: { recursive?: boolean; mode?: number }): string | undefined | void;
 }
 

@@ -21,7 +21,6 @@ export interface WorkerInit {
 
 const init = workerData as WorkerInit;
 const port = init.port;
-port.unref();
 
 // Worker-realm intrinsics, used on guest objects so no guest-replaceable method is ever involved.
 const typedArraySet = Uint8Array.prototype.set;
@@ -116,6 +115,8 @@ port.on('message', (message: unknown) => {
   Reflect.apply(typedArraySet, target, [bytes.subarray(header.headerLength, header.frameLength)]);
   api.settle(header.id, header.status, target);
 });
+// Listening refs the port; it keeps the sandbox alive only while async calls are in flight.
+port.unref();
 
 /** A value may be handed to guest code only if it is a primitive or belongs to the guest realm. */
 function forGuest(value: unknown): unknown {

@@ -13,6 +13,8 @@ await build({
   mainFields: ['browser', 'module', 'main'],
   target: 'es2022',
   legalComments: 'none',
+  // Strict mode everywhere: no `fn.caller` reaches bridge internals from guest callbacks.
+  banner: { js: "'use strict';" },
   logLevel: 'warning',
 });
 chmodSync('dist/host/cli.js', 0o755);

@@ -1,0 +1,52 @@
+/**
+ * Stack traces of the guest show guest frames only. V8 puts every frame on the stack into a trace,
+ * including the bridge's and the Worker's (whose file names are host paths); this installs an
+ * `Error.prepareStackTrace` in the guest realm that drops them, and keeps doing so when guest code
+ * installs its own formatter (that formatter receives the filtered call sites).
+ */
+
+interface CallSite {
+  getFileName(): string | undefined | null;
+  toString(): string;
+}
+
+type Formatter = (error: Error, sites: CallSite[]) => unknown;
+
+/** Frames from these sources belong to the sandbox machinery, not to the guest. */
+const HIDDEN = ['v8-fs-bridge:', 'file://', 'node:'];
+
+function isGuestFrame(site: CallSite): boolean {
+  const file = site.getFileName();
+  return typeof file !== 'string' || !HIDDEN.some((prefix) => file.startsWith(prefix));
+}
+
+function header(error: Error): string {
+  try {
+    return Error.prototype.toString.call(error);
+  } catch {
+    return '<error>';
+  }
+}
+
+/** V8's own format: the header line, then `    at <site>` per frame. */
+function defaultFormat(error: Error, sites: CallSite[]): string {
+  return [header(error), ...sites.map((s) => `    at ${String(s)}`)].join('\n');
+}
+
+/** Installs the filtering formatter on this realm's `Error`. */
+export function installStackFilter(): void {
+  let userFormatter: Formatter | undefined;
+  const filtered: Formatter = (error, sites) => {
+    const kept = sites.filter(isGuestFrame);
+    return userFormatter ? userFormatter(error, kept) : defaultFormat(error, kept);
+  };
+  Object.defineProperty(Error, 'prepareStackTrace', {
+    configurable: false,
+    enumerable: false,
+    get: () => filtered,
+    set: (fn: unknown) => {
+      // Restoring the value read earlier (the filter itself) means "no formatter of my own".
+      userFormatter = typeof fn === 'function' && fn !== filtered ? (fn as Formatter) : undefined;
+    },
+  });
+}

@@ -1,0 +1,54 @@
+import { execFile } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { randomBytes, tempDir } from './helpers.js';
+
+const exec = promisify(execFile);
+const CLI = join(import.meta.dirname, '../../dist/host/cli.js');
+
+async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const r = await exec(process.execPath, [CLI, ...args], { encoding: 'utf8' });
+    return { code: 0, stdout: r.stdout, stderr: r.stderr };
+  } catch (e) {
+    const x = e as { code: number; stdout: string; stderr: string };
+    return { code: x.code, stdout: x.stdout, stderr: x.stderr };
+  }
+}
+
+describe('v8-fs-bridge run', () => {
+  it('runs a script over a copy of --root, writes the trace, and leaves the root untouched', async () => {
+    const root = tempDir();
+    mkdirSync(join(root, 'in'));
+    const data = randomBytes(300_000, 5);
+    writeFileSync(join(root, 'in', 'a.bin'), data);
+    const script = join(tempDir(), 'job.js');
+    writeFileSync(script, `const fs = require('fs'); const b = fs.readFileSync('in/a.bin'); fs.writeFileSync('in/a.bin', Buffer.alloc(1)); console.log(b.length, process.argv.slice(2).join(',')); process.exit(3);`);
+    const trace = join(tempDir(), 'trace.jsonl');
+    const r = await cli(['run', script, '--root', root, '--trace', trace, '--', 'x', '--y']);
+    expect(r).toEqual({ code: 3, stdout: '300000 x,--y\n', stderr: '' });
+    expect(readFileSync(join(root, 'in', 'a.bin')).equals(data)).toBe(true);
+    const lines = readFileSync(trace, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines[0]).toMatchObject({ method: 'fs.readFileSync', status: 2, responseBytes: 300_000, transport: 'sync' });
+    for (const key of ['id', 'requestBytes', 'micros']) expect(typeof lines[0]![key]).toBe('number');
+    expect(lines[1]).toMatchObject({ method: 'fs.writeFileSync', status: 0, responseBytes: 0 });
+  });
+
+  it('documents itself and rejects bad usage with status 2', async () => {
+    const help = await cli(['--help']);
+    expect(help.code).toBe(0);
+    for (const word of ['--root', '--trace', '--protocol', '--timeout-ms', '--heap-mb', 'Exit status']) expect(help.stdout).toContain(word);
+    expect((await cli(['frobnicate'])).code).toBe(2);
+    expect((await cli(['run', 'x.js', '--timeout-ms', 'soon'])).code).toBe(2);
+  });
+
+  it('passes through the guest exit status of an uncaught error', async () => {
+    const script = join(tempDir(), 'bad.js');
+    writeFileSync(script, 'null.x;');
+    const r = await cli(['run', script]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("TypeError: Cannot read properties of null (reading 'x')");
+  });
+});

@@ -1,0 +1,82 @@
+import { execFile } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { Volume } from 'memfs';
+import { createSandbox, loadDirectory, type SandboxOptions, type TraceEntry } from '../../host/index.js';
+
+const run = promisify(execFile);
+
+/** What one guest run produced. */
+export interface GuestRun {
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+  trace: TraceEntry[];
+  vol: Volume;
+  terminated?: string;
+}
+
+/** Runs `source` in a fresh sandbox over `vol` (default: empty), capturing output and trace. */
+export async function runGuest(source: string, options: Omit<SandboxOptions, 'stdout' | 'stderr' | 'trace' | 'vfs'> & { vol?: Volume; args?: string[] } = {}): Promise<GuestRun> {
+  const vol = options.vol ?? new Volume();
+  const out: Buffer[] = [];
+  const err: Buffer[] = [];
+  const trace: TraceEntry[] = [];
+  const sandbox = createSandbox({
+    ...options,
+    vfs: vol,
+    stdout: (b) => void out.push(Buffer.from(b)),
+    stderr: (b) => void err.push(Buffer.from(b)),
+    trace: (t) => void trace.push(t),
+  });
+  const result = await sandbox.run(source, { filename: '/main.js', args: options.args });
+  return { ...result, stdout: Buffer.concat(out).toString(), stderr: Buffer.concat(err).toString(), trace, vol };
+}
+
+/** A fresh temporary directory. */
+export function tempDir(prefix = 'v8fsb-'): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+/**
+ * Runs the same script under plain `node` (cwd = a copy of `fixture`) and in the sandbox (`--root`
+ * semantics: another copy loaded into memory). Returns both outputs and both resulting trees.
+ */
+export async function differential(source: string, fixture: string): Promise<{ node: { stdout: string; stderr: string; code: number; dir: string }; guest: GuestRun }> {
+  const dir = tempDir('v8fsb-node-');
+  cpSync(fixture, dir, { recursive: true });
+  const script = join(tempDir('v8fsb-script-'), 'main.cjs');
+  writeFileSync(script, source);
+  let node: { stdout: string; stderr: string; code: number; dir: string };
+  try {
+    const r = await run(process.execPath, [script], { cwd: dir, maxBuffer: 1 << 30, encoding: 'utf8' });
+    node = { stdout: r.stdout, stderr: r.stderr, code: 0, dir };
+  } catch (e) {
+    const x = e as { stdout: string; stderr: string; code: number };
+    node = { stdout: x.stdout, stderr: x.stderr, code: x.code, dir };
+  }
+  const vol = new Volume();
+  loadDirectory(vol, fixture);
+  const guest = await runGuest(source, { vol });
+  return { node, guest };
+}
+
+/** Reads a file from the node side's tree and the guest's volume. */
+export function bothFiles(d: { node: { dir: string }; guest: GuestRun }, name: string): [Buffer, Buffer] {
+  return [readFileSync(join(d.node.dir, name)), Buffer.from(d.guest.vol.readFileSync(`/${name}`) as Buffer)];
+}
+
+/** Deterministic pseudo-random bytes. */
+export function randomBytes(n: number, seed = 1): Buffer {
+  const out = Buffer.allocUnsafe(n);
+  let x = seed >>> 0 || 1;
+  for (let i = 0; i < n; i++) {
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    out[i] = x & 0xff;
+  }
+  return out;
+}

@@ -1,0 +1,109 @@
+import { Volume } from 'memfs';
+import { describe, expect, it } from 'vitest';
+import { runGuest } from './helpers.js';
+
+/**
+ * Guest-side probe: walks every object reachable from the given roots through own properties
+ * (values, getters, setters), prototypes and `.constructor`, without calling getters, and checks
+ * that the realm of each (the Function constructor found at the root of its prototype chain)
+ * is the guest's own. Prints one JSON line: how many objects were seen and which were foreign.
+ */
+const PROBE = `
+function realmGlobal(o) {
+  let p = o;
+  for (let i = 0; i < 100; i++) { const q = Object.getPrototypeOf(p); if (q === null) break; p = q; }
+  if (p === o && typeof o !== 'function' && Object.getPrototypeOf(o) === null) return globalThis; // null-prototype object: no realm reachable
+  const d = Object.getOwnPropertyDescriptor(p, 'constructor');
+  const C = d && d.value;
+  if (typeof C !== 'function') return globalThis;
+  const F = Object.getOwnPropertyDescriptor(C, 'constructor') ? C.constructor : Object.getPrototypeOf(C).constructor;
+  return F('return globalThis')();
+}
+function probe(roots) {
+  const seen = new Set(); const queue = []; const foreign = [];
+  for (const [name, v] of Object.entries(roots)) queue.push([name, v]);
+  while (queue.length && seen.size < 200000) {
+    const [path, v] = queue.shift();
+    if ((typeof v !== 'object' && typeof v !== 'function') || v === null || seen.has(v)) continue;
+    seen.add(v);
+    let g; try { g = realmGlobal(v); } catch (e) { g = 'threw ' + e; }
+    if (g !== globalThis) foreign.push(path);
+    queue.push([path + '.<proto>', Object.getPrototypeOf(v)]);
+    for (const key of Reflect.ownKeys(v)) {
+      const d = Object.getOwnPropertyDescriptor(v, key);
+      const k = path + '.' + String(key);
+      if ('value' in d) queue.push([k, d.value]);
+      if (d.get) queue.push([k + '<get>', d.get]);
+      if (d.set) queue.push([k + '<set>', d.set]);
+    }
+  }
+  return { seen: seen.size, foreign: foreign.slice(0, 20) };
+}
+`;
+
+describe('realm isolation', () => {
+  it('every object reachable from what the bridge hands the guest is the guest realm own', async () => {
+    const vol = new Volume();
+    vol.writeFileSync('/data.bin', Buffer.from([0, 1, 2, 3]));
+    const r = await runGuest(
+      `${PROBE}
+const fs = require('fs');
+const roots = { globalThis, require, module, exports, fs, fsp: require('fs/promises'), buffer: require('buffer'), path: require('path'),
+  util: require('util'), timers: require('timers'), console, process, argv: process.argv, env: process.env };
+roots.read = fs.readFileSync('/data.bin'); roots.readBuffer = roots.read.buffer;
+roots.text = fs.readFileSync('/data.bin', 'latin1');
+try { fs.readFileSync('/missing'); } catch (e) { roots.sysError = e; }
+try { fs.readFileSync({}); } catch (e) { roots.argError = e; }
+try { require('child_process'); } catch (e) { roots.requireError = e; }
+roots.timeout = setTimeout(() => {}, 1); roots.immediate = setImmediate(() => {});
+roots.encoded = new TextEncoder().encode('hé'); roots.hr = process.hrtime();
+const pending = [fs.promises.readFile('/data.bin'), fs.promises.readFile('/missing').catch((e) => e), new Promise((res) => fs.readFile('/data.bin', (...args) => res(args))),
+  new Promise((res) => fs.readFile('/missing', (...args) => res(args)))];
+roots.promise = pending[0];
+Promise.all(pending).then((values) => {
+  roots.asyncValues = values;
+  const out = probe(roots);
+  console.log(JSON.stringify(out));
+});`,
+      { vol, env: { HOME: '/home' } },
+    );
+    expect(r.stderr).toBe('');
+    const out = JSON.parse(r.stdout) as { seen: number; foreign: string[] };
+    expect(out.foreign).toEqual([]);
+    expect(out.seen).toBeGreaterThan(500);
+  });
+
+  it('the classic escapes find no host process', async () => {
+    const r = await runGuest(`
+const fs = require('fs');
+const results = {};
+const attempt = (name, f) => { try { const v = f(); results[name] = typeof v === 'object' && v !== null ? 'object:' + Object.keys(v).slice(0, 3) : String(v); } catch (e) { results[name] = 'threw ' + e.constructor.name; } };
+attempt('this.constructor', () => this.constructor.constructor('return typeof process === "object" && process.binding ? "HOST" : "guest"')());
+attempt('globalThis.constructor', () => globalThis.constructor.constructor('return typeof require')());
+attempt('buffer', () => fs.readFileSync.constructor('return this')() === globalThis);
+attempt('error', () => { try { fs.readFileSync('/nope'); } catch (e) { return e.constructor.constructor('return typeof process.binding')(); } });
+attempt('callerOfTimer', () => 'pending');
+setTimeout(function cb() {
+  results.callerOfTimer = String(cb.caller);
+  Error.prepareStackTrace = (e, frames) => frames.map((f) => [typeof f.getThis(), f.getFunction() === undefined || f.getFunction().constructor === Function]);
+  const frames = new Error().stack;
+  Error.prepareStackTrace = undefined;
+  results.timerFrames = frames.every(([t, ok]) => ok && (t === 'undefined' || t === 'object'));
+  fs.readFile('/nope', function cb2(err) {
+    results.callerOfFsCallback = String(cb2.caller);
+    console.log(JSON.stringify(results));
+  });
+}, 1);
+`);
+    expect(r.stderr).toBe('');
+    expect(JSON.parse(r.stdout)).toEqual({
+      'this.constructor': 'guest',
+      'globalThis.constructor': 'undefined',
+      buffer: 'true',
+      error: 'undefined',
+      callerOfTimer: 'null',
+      timerFrames: true,
+      callerOfFsCallback: 'null',
+    });
+  });
+});
