@@ -5,7 +5,7 @@ import { Method } from '../bridge/protocol.js';
 import { guard, type Caps, type GuestApi } from './caps.js';
 import { createConsole } from './console.js';
 import { fatalText } from './fatal.js';
-import { createFs } from './fs.js';
+import { createFs } from './fs/index.js';
 import { format, inspect } from './inspect.js';
 import { createProcess, type ProcessConfig } from './process.js';
 import { createRequire } from './require.js';

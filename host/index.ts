@@ -6,7 +6,7 @@ export { Dispatcher, materialize } from './dispatcher.js';
 export { BridgeCallError } from './errors.js';
 export { createMemoryVfs } from './vfs.js';
 export { loadDirectory } from './load-dir.js';
-export { FileSource } from './fs-handlers.js';
+export { FileSource } from './fs/index.js';
 
 export type { RunOptions, RunResult } from './sandbox.js';
 export type { Handler, CallInfo, DispatchedReply } from './dispatcher.js';

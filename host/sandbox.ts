@@ -3,7 +3,7 @@ import { HostChannel, type ChannelError } from '../bridge/channel.js';
 import { Method } from '../bridge/protocol.js';
 import { Dispatcher, materialize, type DispatchedReply } from './dispatcher.js';
 import { callError } from './errors.js';
-import { fsHandlers } from './fs-handlers.js';
+import { fsHandlers } from './fs/index.js';
 import { resolveLimits, type ResolvedLimits, type SandboxOptions, type TraceEntry } from './options.js';
 import { assets } from './paths.js';
 import { createMemoryVfs, type Vfs } from './vfs.js';

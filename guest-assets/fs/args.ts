@@ -1,5 +1,5 @@
 import { Buffer } from 'buffer';
-import { invalidArgType, invalidArgValue, outOfRange } from './node-errors.js';
+import { invalidArgType, invalidArgValue, outOfRange } from '../node-errors.js';
 
 /** Argument normalisation shared by every fs function, with Node's validation and messages. */
 

@@ -1,9 +1,10 @@
 import { posix } from 'node:path';
-import type { ByteSource } from '../bridge/channel.js';
-import { Method } from '../bridge/protocol.js';
-import type { Handler } from './dispatcher.js';
-import { BridgeCallError, callError, fsErrorRecord } from './errors.js';
-import type { Vfs } from './vfs.js';
+import { encodingArg, flagArg, resolveGuestPath, stringArg } from './args.js';
+import type { ByteSource } from '../../bridge/channel.js';
+import { Method } from '../../bridge/protocol.js';
+import type { Handler } from '../dispatcher.js';
+import { BridgeCallError, callError, fsErrorRecord } from '../errors.js';
+import type { Vfs } from '../vfs.js';
 
 /** Limits the fs handlers enforce. */
 export interface FsLimits {
@@ -40,34 +41,6 @@ export class FileSource implements ByteSource {
   }
 }
 
-const ENCODINGS = new Set(['utf8', 'utf-8', 'latin1', 'binary', 'ascii', 'hex', 'base64', 'base64url', 'ucs2', 'ucs-2', 'utf16le', 'utf-16le']);
-
-/** Checks argument types a hostile guest could get wrong; the guest bridge validates first. */
-function stringArg(value: unknown, name: string): string {
-  if (typeof value !== 'string' || value.includes('\u0000')) {
-    throw callError('ERR_INVALID_ARG_TYPE', 'TypeError', `The "${name}" argument must be a string without null bytes`);
-  }
-  return value;
-}
-
-function flagArg(value: unknown, fallback: string): string | number {
-  if (value === undefined || value === null) return fallback;
-  if (typeof value === 'string' || (typeof value === 'number' && Number.isInteger(value))) return value;
-  throw callError('ERR_INVALID_ARG_VALUE', 'TypeError', "The argument 'flags' is invalid");
-}
-
-function encodingArg(value: unknown): BufferEncoding | null {
-  if (value === undefined || value === null) return null;
-  if (typeof value === 'string' && ENCODINGS.has(value.toLowerCase())) return value.toLowerCase() as BufferEncoding;
-  throw callError('ERR_INVALID_ARG_VALUE', 'TypeError', "The argument 'encoding' is invalid encoding");
-}
-
-/** Resolves a guest path against the guest's cwd (`/`), keeping a trailing slash (it means "a directory"). */
-export function resolveGuestPath(path: string): string {
-  const resolved = posix.resolve('/', path);
-  return path.endsWith('/') && resolved !== '/' ? `${resolved}/` : resolved;
-}
-
 /**
  * Node names the first directory `mkdir -p` created by cutting the path the caller gave, not by
  * resolving it: `mkdirSync('a/b/c', { recursive: true })` with `a` existing answers `'a/b'`.
@@ -79,8 +52,8 @@ function guestPathOf(given: string, created: string): string {
   return parts.slice(0, parts.length - extra).join('/');
 }
 
-/** Handlers for the fs methods, over `vfs`. */
-export function fsHandlers(vfs: Vfs, limits: FsLimits): Record<string, Handler> {
+/** Handlers of the whole-file methods (readFile, writeFile, mkdir), over `vfs`. */
+export function fileHandlers(vfs: Vfs, limits: FsLimits): Record<string, Handler> {
   function openForRead(path: string, flag: string | number): FileSource {
     const fd = vfs.openSync(resolveGuestPath(path), flag);
     try {

@@ -5,7 +5,7 @@ import { decodeResponse, encodeCallHeader, joinFrame, type ResponseFrame } from 
 import { Method, Status } from '../../bridge/protocol.js';
 import { decodeValue, encodeArgs, encodeValue } from '../../bridge/values.js';
 import { BridgeCallError, Dispatcher } from '../../host/index.js';
-import { fsHandlers } from '../../host/fs-handlers.js';
+import { fsHandlers } from '../../host/fs/index.js';
 
 const LIMIT = 1024 * 1024;
 
