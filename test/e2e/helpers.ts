@@ -40,23 +40,35 @@ export function tempDir(prefix = 'v8fsb-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
 }
 
+/** What a plain `node` run of a script produced; `dir` is the tree it ran in. */
+export interface NodeRun {
+  stdout: string;
+  stderr: string;
+  code: number;
+  dir: string;
+}
+
+/** Runs `source` under plain `node` with cwd = a fresh copy of `fixture`. */
+export async function differentialNode(source: string, fixture: string): Promise<NodeRun> {
+  const dir = tempDir('v8fsb-node-');
+  cpSync(fixture, dir, { recursive: true, verbatimSymlinks: true });
+  const script = join(tempDir('v8fsb-script-'), 'main.cjs');
+  writeFileSync(script, source);
+  try {
+    const r = await run(process.execPath, [script], { cwd: dir, maxBuffer: 1 << 30, encoding: 'utf8' });
+    return { stdout: r.stdout, stderr: r.stderr, code: 0, dir };
+  } catch (e) {
+    const x = e as { stdout: string; stderr: string; code: number };
+    return { stdout: x.stdout, stderr: x.stderr, code: x.code, dir };
+  }
+}
+
 /**
  * Runs the same script under plain `node` (cwd = a copy of `fixture`) and in the sandbox (`--root`
  * semantics: another copy loaded into memory). Returns both outputs and both resulting trees.
  */
-export async function differential(source: string, fixture: string): Promise<{ node: { stdout: string; stderr: string; code: number; dir: string }; guest: GuestRun }> {
-  const dir = tempDir('v8fsb-node-');
-  cpSync(fixture, dir, { recursive: true });
-  const script = join(tempDir('v8fsb-script-'), 'main.cjs');
-  writeFileSync(script, source);
-  let node: { stdout: string; stderr: string; code: number; dir: string };
-  try {
-    const r = await run(process.execPath, [script], { cwd: dir, maxBuffer: 1 << 30, encoding: 'utf8' });
-    node = { stdout: r.stdout, stderr: r.stderr, code: 0, dir };
-  } catch (e) {
-    const x = e as { stdout: string; stderr: string; code: number };
-    node = { stdout: x.stdout, stderr: x.stderr, code: x.code, dir };
-  }
+export async function differential(source: string, fixture: string): Promise<{ node: NodeRun; guest: GuestRun }> {
+  const node = await differentialNode(source, fixture);
   const vol = new Volume();
   loadDirectory(vol, fixture);
   const guest = await runGuest(source, { vol });

@@ -1,0 +1,78 @@
+import { cpSync, lstatSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
+import { join, posix } from 'node:path';
+import { Volume } from 'memfs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadDirectory } from '../../host/index.js';
+import { differentialNode, runGuest, tempDir } from '../e2e/helpers.js';
+import { makeFixture } from './fixture.js';
+
+/**
+ * Every script in scripts/ runs under plain node (cwd = a copy of the fixture) and in the sandbox
+ * (filesystem = another copy, loaded into memory as `--root` does). Every printed line, the exit
+ * status and the resulting tree must be identical.
+ */
+const SCRIPTS = join(import.meta.dirname, 'scripts');
+const scripts = readdirSync(SCRIPTS).filter((f) => f.endsWith('.js')).sort();
+
+/** A tree as comparable lines: type, path, and contents or link target. */
+type Tree = string[];
+
+function hostTree(dir: string, rel = ''): Tree {
+  const out: Tree = [];
+  for (const name of readdirSync(join(dir, rel)).sort()) {
+    const p = posix.join(rel, name);
+    const st = lstatSync(join(dir, p));
+    if (st.isSymbolicLink()) out.push(`link ${p} -> ${readlinkSync(join(dir, p))}`);
+    else if (st.isDirectory()) out.push(`dir ${p}`, ...hostTree(dir, p));
+    else out.push(`file ${p} ${digest(readFileSync(join(dir, p)))}`);
+  }
+  return out;
+}
+
+function volumeTree(vol: Volume, rel = ''): Tree {
+  const out: Tree = [];
+  for (const name of (vol.readdirSync(`/${rel}`) as string[]).sort()) {
+    const p = posix.join(rel, name);
+    const st = vol.lstatSync(`/${p}`);
+    if (st.isSymbolicLink()) out.push(`link ${p} -> ${String(vol.readlinkSync(`/${p}`))}`);
+    else if (st.isDirectory()) out.push(`dir ${p}`, ...volumeTree(vol, p));
+    else out.push(`file ${p} ${digest(vol.readFileSync(`/${p}`) as Buffer)}`);
+  }
+  return out;
+}
+
+function digest(b: Buffer): string {
+  let h = 2166136261;
+  for (let i = 0; i < b.length; i++) h = Math.imul(h ^ b[i]!, 16777619) >>> 0;
+  return `${b.length}:${h.toString(16)}`;
+}
+
+let fixture: string;
+beforeAll(() => {
+  fixture = makeFixture();
+});
+
+describe.each(scripts)('differential: %s', (script) => {
+  it('prints, exits and leaves the tree exactly as plain node', async () => {
+    const source = readFileSync(join(SCRIPTS, script), 'utf8');
+    const node = await differentialNode(source, fixture);
+    const vol = new Volume();
+    loadDirectory(vol, fixture);
+    const guest = await runGuest(source, { vol });
+    expect(guest.stdout).toBe(node.stdout);
+    expect(guest.exitCode).toBe(node.code);
+    expect(node.stdout.length).toBeGreaterThan(0);
+    expect(volumeTree(vol)).toEqual(hostTree(node.dir));
+  });
+});
+
+describe('the harness', () => {
+  it('notices a difference', async () => {
+    const dir = tempDir();
+    cpSync(fixture, dir, { recursive: true });
+    const node = await differentialNode("console.log(require('fs').readFileSync('dir/a.txt', 'utf8'), process.cwd() === '/')", fixture);
+    const guest = await runGuest("console.log(require('fs').readFileSync('dir/a.txt', 'utf8'), process.cwd() === '/')", { vol: (() => { const v = new Volume(); loadDirectory(v, fixture); return v; })() });
+    expect(node.stdout).toBe('A false\n');
+    expect(guest.stdout).not.toBe(node.stdout);
+  });
+});
