@@ -29,6 +29,16 @@ export interface Caps {
   decode(bytes: Uint8Array, encoding: 'utf-8' | 'utf-16le' | 'latin1', fatal: boolean, ignoreBOM: boolean): string | number;
   /** Encodes `text` as UTF-8 into `target` (sized 3 bytes per code unit); returns bytes written. */
   encodeUtf8(text: string, target: Uint8Array): number;
+  /** Node's `buf.toString(encoding, start, end)` over the guest view's memory; -1 on error (see lastError). */
+  bufferToString(view: Uint8Array, encoding: string | undefined, start: number | undefined, end: number | undefined): string | number;
+  /** Node's `buf.write(text, a, b, c)` into the guest view's memory; bytes written, or -1 on error. */
+  bufferWrite(view: Uint8Array, text: string, a: unknown, b: unknown, c: unknown): number;
+  /** Node's `Buffer.byteLength(text, encoding)`; -1 on error. */
+  bufferByteLength(text: string, encoding: string | undefined): number;
+  /** Node's `Buffer.isEncoding(encoding)`. */
+  isEncoding(encoding: string): boolean;
+  /** The last codec error as `code NUL name NUL message`. */
+  lastError(): string;
 }
 
 /** Why the guest is ending: an uncaught exception, an unhandled rejection, or a script that did not compile. */

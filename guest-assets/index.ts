@@ -1,7 +1,7 @@
-import * as bufferModule from 'buffer';
 import path from 'path-browserify';
 import { createChannelBuffer, GuestChannel } from '../bridge/channel.js';
 import { Method } from '../bridge/protocol.js';
+import { installBuffer } from './buffer.js';
 import { guard, type Caps, type GuestApi } from './caps.js';
 import { createConsole } from './console.js';
 import { fatalText } from './fatal.js';
@@ -24,8 +24,6 @@ export interface GuestConfig extends ProcessConfig {
   source: string;
 }
 
-const { Buffer } = bufferModule;
-
 /**
  * Installs the guest environment into this context's globals and returns the functions the Worker
  * calls. `caps` is read here and never stored where guest code can reach it.
@@ -33,6 +31,8 @@ const { Buffer } = bufferModule;
 export function install(caps: Caps, configJson: string): GuestApi {
   const config = JSON.parse(configJson) as GuestConfig;
   installStackFilter();
+  const bufferModule = installBuffer(caps);
+  const { Buffer } = bufferModule;
   const buffer = createChannelBuffer(config.windowBytes);
   guard(() => caps.openChannel(buffer));
   const rpc = new Rpc(config.session, new GuestChannel(buffer, config.spinIterations), caps);

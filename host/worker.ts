@@ -52,6 +52,24 @@ function isGuestUint8Array(value: unknown): value is Uint8Array {
   return types.isUint8Array(value) && quietly(() => Object.getPrototypeOf(Object.getPrototypeOf(Object.getPrototypeOf(value))) === guestObjectPrototype, false);
 }
 
+let lastError = '';
+
+/** A Node Buffer over a guest view's memory (no copy), built with Worker-realm intrinsics. */
+function hostView(view: Uint8Array): Buffer {
+  return Buffer.from(bufferOf.call(view) as ArrayBuffer, byteOffsetOf.call(view) as number, byteLengthOf.call(view) as number);
+}
+
+/** Runs a codec call; on failure remembers Node's error (as primitives) and returns -1. */
+function codec<T>(fn: () => T): T | number {
+  try {
+    return fn();
+  } catch (e) {
+    const err = e as { code?: unknown; name?: unknown; message?: unknown };
+    lastError = [String(err.code ?? 'ERR_INTERNAL'), String(err.name ?? 'Error'), String(err.message ?? '')].join('\u0000');
+    return -1;
+  }
+}
+
 const caps: Caps = {
   openChannel: (buffer) =>
     quietly(() => {
@@ -98,6 +116,19 @@ const caps: Caps = {
       if (encoding === 'latin1') return Buffer.from(bufferOf.call(bytes) as ArrayBuffer, byteOffsetOf.call(bytes) as number, byteLengthOf.call(bytes) as number).toString('latin1');
       return new TextDecoder(encoding, { fatal, ignoreBOM }).decode(bytes);
     }, -1),
+  bufferToString: (view, encoding, start, end) =>
+    codec(() => {
+      if (!types.isUint8Array(view)) throw new TypeError('not a view');
+      return hostView(view).toString(encoding as BufferEncoding, start, end);
+    }),
+  bufferWrite: (view, text, a, b, c) =>
+    codec(() => {
+      if (!types.isUint8Array(view) || typeof text !== 'string') throw new TypeError('not a view');
+      return (hostView(view).write as (...args: unknown[]) => number)(text, a, b, c);
+    }) as number,
+  bufferByteLength: (text, encoding) => codec(() => Buffer.byteLength(String(text), encoding as BufferEncoding)) as number,
+  isEncoding: (encoding) => quietly(() => Buffer.isEncoding(String(encoding)), false),
+  lastError: () => lastError,
   encodeUtf8: (text, target) =>
     quietly(() => (typeof text === 'string' && types.isUint8Array(target) ? new TextEncoder().encodeInto(text, target).written : 0), 0),
 };

@@ -34,10 +34,14 @@ export function toPath(value: unknown, name = 'path'): string {
   return path;
 }
 
-/** Returns the normalised encoding name, or throws Node's ERR_INVALID_ARG_VALUE. `null` means Buffer. */
-export function toEncoding(value: unknown): BufferEncoding | null {
-  if (value === undefined || value === null || value === 'buffer') return null;
-  if (typeof value === 'string' && Buffer.isEncoding(value)) return value.toLowerCase() as BufferEncoding;
+/**
+ * Validates an encoding as Node's fs does: a falsy value means none (`null`, bytes); `'buffer'` passes
+ * (readdir answers Buffers; readFile fails later, at decoding, as Node does); any other value must be
+ * a Buffer encoding, else ERR_INVALID_ARG_VALUE. The name is returned as given.
+ */
+export function toEncoding(value: unknown): string | null {
+  if (!value) return null;
+  if (value === 'buffer' || (typeof value === 'string' && Buffer.isEncoding(value))) return value as string;
   throw invalidArgValue('encoding', value, 'is invalid encoding');
 }
 
@@ -51,7 +55,7 @@ export function toFlag(value: unknown, fallback: string): string | number {
 
 /** What a read-style options argument means. */
 export interface ReadOptions {
-  encoding: BufferEncoding | null;
+  encoding: string | null;
   flag: string | number;
 }
 
@@ -68,7 +72,7 @@ export function readOptions(options: unknown, defaultFlag = 'r'): ReadOptions {
 
 /** What a write-style options argument means. */
 export interface WriteOptions {
-  encoding: BufferEncoding;
+  encoding: string;
   flag: string | number;
   mode: number;
 }
@@ -87,8 +91,8 @@ export function writeOptions(options: unknown, defaultFlag: string): WriteOption
  * The bytes of a `data` argument as a Uint8Array view over the same memory (no copy for views;
  * strings are encoded once). Honours byteOffset/byteLength of TypedArrays and DataViews.
  */
-export function toBytes(data: unknown, encoding: BufferEncoding): Uint8Array {
-  if (typeof data === 'string') return Buffer.from(data, encoding);
+export function toBytes(data: unknown, encoding: string): Uint8Array {
+  if (typeof data === 'string') return Buffer.from(data, encoding as BufferEncoding);
   if (ArrayBuffer.isView(data)) return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
   throw invalidArgType('data', ['string'], ['Buffer', 'TypedArray', 'DataView'], data);
 }

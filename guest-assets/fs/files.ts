@@ -11,12 +11,16 @@ export interface FsConfig {
   maxFileBytes: number;
 }
 
-/** A readFile reply: raw bytes become a Buffer (no copy), strings stay strings. */
-function readResult(result: Result): Buffer | string {
+/**
+ * A readFile reply: raw bytes become a Buffer (no copy), decoded here when an encoding was asked for.
+ * Text is decoded in the guest, by Node's own decoder, so no string ever crosses the bridge: results
+ * equal Node's byte for byte (replacement characters, lone surrogates of ucs2) and cost no escaping.
+ */
+function readResult(result: Result, encoding: string | null): Buffer | string {
   const value = unwrap(result);
-  if (value instanceof Uint8Array) return asBuffer(value);
-  if (typeof value === 'string') return value;
-  throw new TypeError('sandbox host answered readFile with neither bytes nor text');
+  if (!(value instanceof Uint8Array)) throw new TypeError('sandbox host answered readFile without bytes');
+  const buf = asBuffer(value);
+  return encoding === null ? buf : buf.toString(encoding as BufferEncoding);
 }
 
 /** Whole-file operations: readFile, writeFile, appendFile, mkdir. */
@@ -39,10 +43,10 @@ export function fileOps(config: FsConfig): Record<string, OpSpec> {
     readFile: {
       method: Method.readFile,
       prepare([path, options]) {
-        const { encoding, flag } = readOptions(options);
-        return [toPath(path), encoding, flag];
+        const { flag } = readOptions(options);
+        return [toPath(path), null, flag];
       },
-      finish: readResult,
+      finish: (result, [, options]) => readResult(result, readOptions(options).encoding),
     },
     writeFile: writeSpec('w'),
     appendFile: writeSpec('a'),

@@ -2,7 +2,7 @@
 const fs = require('fs');
 const files = ['bin/zero.bin', 'bin/a.bin', 'bin/H.bin', 'bin/png.bin', 'bin/ff.bin', 'bin/empty.bin', 'bin/json.bin',
   'text/utf8.txt', 'text/latin1.txt', 'text/invalid.txt', 'text/bom.txt', 'text/utf16.txt', 'big/1m.bin'];
-const encodings = [undefined, null, 'buffer', 'utf8', 'utf-8', 'UTF8', 'Utf-8', 'latin1', 'binary', 'ascii', 'hex', 'base64', 'base64url',
+const encodings = [undefined, null, '', 'utf8', 'utf-8', 'UTF8', 'Utf-8', 'latin1', 'binary', 'ascii', 'hex', 'base64', 'base64url',
   'ucs2', 'ucs-2', 'utf16le', 'utf-16le', 'UCS2', 'LATIN1'];
 function show(v) {
   if (typeof v === 'string') return 'string ' + v.length + ' ' + JSON.stringify(v.length > 80 ? v.slice(0, 40) + v.slice(-40) : v);
@@ -14,7 +14,7 @@ for (const f of files) {
   }
   console.log(f, 'flag', show(fs.readFileSync(f, { encoding: 'hex', flag: 'r' })), show(fs.readFileSync(f, {})));
 }
-for (const bad of ['nope', 'utf9', '', 5, true, {}]) {
+for (const bad of ['buffer', 0, false, 'nope', 'utf9', 5, true, {}, 'utf8 ', 'hex\u0000']) {
   for (const call of [() => fs.readFileSync('text/utf8.txt', bad), () => fs.readFileSync('text/utf8.txt', { encoding: bad })]) {
     try { console.log('no error', show(call())); } catch (e) { console.log(e.name, e.code, e.message); }
   }
