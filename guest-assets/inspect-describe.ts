@@ -64,7 +64,12 @@ export function ctxStyle(value: object, constructor: string | null, tag: string)
 }
 
 function namedConstructor(holder: object): ((...args: never[]) => unknown) | undefined {
-  const desc = getOwnPropertyDescriptor(holder, 'constructor');
+  let desc: PropertyDescriptor | undefined;
+  try {
+    desc = getOwnPropertyDescriptor(holder, 'constructor');
+  } catch {
+    return undefined; // hostile proxy on the chain: keep looking further up
+  }
   if (desc === undefined || typeof desc.value !== 'function') return undefined;
   const ctor = desc.value as (...args: never[]) => unknown;
   return safeGet(ctor, 'name') !== '' ? ctor : undefined;

@@ -5,56 +5,13 @@
 
 import { KIND_ARRAY_EXTRAS, type Ctx, type EntryKind } from './inspect-types.js';
 import { safeGet } from './inspect-reflect.js';
+import { stringWidth } from './inspect-width.js';
 
 /** Width of the `, ` separator between grouped entries. */
 const SEPARATOR = 2;
 /** Node assumes a character is about 2.5 times as high as it is wide. */
 const CHAR_HEIGHT = 2.5;
 const MAX_COLUMNS = 15;
-
-const FULL_WIDTH_RANGES: ReadonlyArray<readonly [number, number]> = [
-  [0x1100, 0x115f], [0x2329, 0x232a], [0x2e80, 0x303e], [0x3040, 0x3247], [0x3250, 0x4dbf],
-  [0x4e00, 0xa4c6], [0xa960, 0xa97c], [0xac00, 0xd7a3], [0xf900, 0xfaff], [0xfe10, 0xfe19],
-  [0xfe30, 0xfe6b], [0xff01, 0xff60], [0xffe0, 0xffe6], [0x1b000, 0x1b001], [0x1f200, 0x1f251],
-  [0x1f300, 0x1f64f], [0x1f900, 0x1f9ff], [0x20000, 0x3fffd],
-];
-const ZERO_WIDTH_RANGES: ReadonlyArray<readonly [number, number]> = [
-  [0x0, 0x1f], [0x7f, 0x9f], [0x300, 0x36f], [0x200b, 0x200f], [0x20d0, 0x20ff],
-  [0xfe00, 0xfe0f], [0xfe20, 0xfe2f], [0xe0100, 0xe01ef],
-];
-
-function inRanges(code: number, ranges: ReadonlyArray<readonly [number, number]>): boolean {
-  for (const [low, high] of ranges) {
-    if (code >= low && code <= high) return true;
-  }
-  return false;
-}
-
-/**
- * Columns a string occupies on a terminal, like Node's `getStringWidth`
- * without colors (escape sequences are not stripped): control characters and
- * combining marks take none, East Asian wide characters and most emoji take
- * two (an approximation of ICU's tables).
- */
-export function stringWidth(text: string): number {
-  let width = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code >= 0x7f) return width + wideWidth(text.slice(i).normalize('NFC'));
-    if (code >= 0x20) width++;
-  }
-  return width;
-}
-
-function wideWidth(text: string): number {
-  let width = 0;
-  for (const char of text) {
-    const code = char.codePointAt(0) ?? 0;
-    if (inRanges(code, FULL_WIDTH_RANGES)) width += 2;
-    else if (!inRanges(code, ZERO_WIDTH_RANGES)) width++;
-  }
-  return width;
-}
 
 interface Measure { lengths: number[]; total: number; longest: number; counted: number }
 

@@ -4,7 +4,7 @@
 
 import { KIND_ARRAY, KIND_OBJECT, type Ctx, type EntryKind } from './inspect-types.js';
 import { formatKey } from './inspect-primitive.js';
-import { stringWidth } from './inspect-layout.js';
+import { stringWidth } from './inspect-width.js';
 import { describeThrown, hasOwn, isEnumerable, protoOf, safeGet } from './inspect-reflect.js';
 
 const { getOwnPropertyDescriptor, getOwnPropertyNames, getOwnPropertySymbols, keys: objectKeys } = Object;

@@ -4,17 +4,19 @@
  * The guest runs in a bare V8 context (ECMAScript built-ins only), so
  * everything Node learns from V8 internals is rebuilt from brand checks
  * (see `inspect-reflect.ts`). Output is never colored. The code is split into
- * `inspect-*.ts` helpers: value (recursion), describe (names and prefixes),
- * properties, lists, errors, layout (line breaking), primitive, reflect, types.
+ * `inspect-*.ts` helpers: value (recursion, cycles, custom inspectors), plans
+ * (per-type dispatch), describe (names and prefixes), properties, lists,
+ * errors, layout (line breaking and array grouping), width (display width),
+ * primitive (strings, numbers, keys), reflect (brand checks), types.
  *
  * Known differences from Node 20 (everything else is meant to match byte for
- * byte and is checked by `test/bridge/inspect.test.ts`):
+ * byte; `test/bridge/inspect.test.ts` compares against `node:util`):
  * - Promises print as `Promise { <unknown> }`: their state and value are only
  *   visible to V8 internals. Objects that merely inherit from
  *   `Promise.prototype` print the same way (Node prints `Promise {}`).
  * - Proxies are inspected through their traps (Node looks at the target
- *   without running traps) and `showProxy` is not supported. A revoked proxy
- *   still prints as `<Revoked Proxy>`.
+ *   without running traps); `showProxy` is ignored. A revoked proxy still
+ *   prints as `<Revoked Proxy>`.
  * - Map/Set iterators (`map.keys()`, ...) cannot be previewed without
  *   consuming them; they print like plain objects (`Object [Map Iterator] {}`).
  *   WeakMap/WeakSet print `<items unknown>` even with `showHidden`.
@@ -23,13 +25,18 @@
  *   approximated (a `Symbol.toStringTag` data property, else Object/Array/
  *   Function); e.g. `Object.setPrototypeOf(new Foo(), null)` prints
  *   `[Object: null prototype] {}` where Node prints `[Foo: null prototype] {}`.
+ * - Built-in types are recognised by brand checks, which throw (slowly) on a
+ *   mismatch, so they are skipped for objects whose prototype chain reaches
+ *   `Object.prototype` without passing the type's prototype. A built-in
+ *   re-parented onto an ordinary prototype (`Reflect.construct(Map, [], Foo)`,
+ *   `Object.setPrototypeOf(new Date(), Foo.prototype)`) prints as a plain `Foo`.
  * - Async/generator functions are recognised by their prototype chain, so one
  *   whose prototype was replaced prints as a plain `[Function: f]`.
- * - The `getters`, `numericSeparator` and `colors` options are ignored;
- *   `compact: true` measures width with `.length` (no East Asian widths).
- * - Never throws where Node would: a throwing custom inspector, hostile proxy
- *   or failing conversion prints `<Inspection threw (message)>`, and `%j` of a
- *   value `JSON.stringify` rejects (other than circular ones) prints the same
+ * - The `getters`, `numericSeparator` and `colors` options are ignored.
+ * - Never throws where Node would: a throwing custom inspector, hostile proxy,
+ *   throwing accessor read or failing conversion prints
+ *   `<Inspection threw (message)>` in place of that value, and `%j` of a value
+ *   `JSON.stringify` rejects (other than circular ones) prints the same
  *   instead of throwing.
  * - Stack overflow on absurdly deep structures is reported like Node, but the
  *   exact depth where it happens naturally differs.

@@ -132,8 +132,21 @@ structuredClone(detached, { transfer: [detached] });
 
 function argumentsOf(..._args: unknown[]): IArguments {
   // eslint-disable-next-line prefer-rest-params
-  return (function (this: unknown) { return arguments; })(1, 'two', [3]);
+  return arguments;
 }
+
+class DepthReporter {
+  constructor(readonly child?: DepthReporter) {}
+  [custom](depth: number, options: InspectOptions, inspectFn: typeof inspect): string {
+    const inner = this.child === undefined ? '' : ` ${inspectFn(this.child, options)}`;
+    return `Depth(${depth}, ${String(options.depth)})${inner}`;
+  }
+}
+const sharedChild = { shared: true };
+const multiCycle: Record<string, unknown> = { left: { child: sharedChild }, right: [sharedChild] };
+(multiCycle['left'] as Record<string, unknown>)['root'] = multiCycle;
+(multiCycle['right'] as unknown[]).push(multiCycle['left']);
+const nullProtoOf = <T extends object>(value: T): T => Object.setPrototypeOf(value, null) as T;
 
 const numbers = (n: number, f: (i: number) => number = (i) => i): number[] => Array.from({ length: n }, (_, i) => f(i));
 
@@ -264,7 +277,7 @@ const cases: Case[] = [
   ['DataView', new DataView(new ArrayBuffer(4), 1, 2)],
   ['WeakMap', new WeakMap()],
   ['WeakSet', new WeakSet()],
-  ['arguments', argumentsOf()],
+  ['arguments', argumentsOf(1, 'two', [3])],
   ['custom inspect string', new Temperature(21)],
   ['custom inspect using inspect', new Wrapper({ nested: { deeper: true } })],
   ['custom inspect nested multi-line', { value: new MultiLine() }],
@@ -284,6 +297,22 @@ const cases: Case[] = [
   ['options: maxStringLength', 'abcdefghij', { maxStringLength: 4 }],
   ['options: showHidden', { arr: [1, 2], ta: new Uint8Array(2), err: new Error('hidden') }, { showHidden: true }],
   ['options: customInspect false', new Temperature(5), { customInspect: false }],
+  ['options: showHidden class instance', new Accessors(), { showHidden: true }],
+  ['options: showHidden class', Dog, { showHidden: true }],
+  ['options: sorted array extras', Object.assign([3, 1, 2], { z: 1, a: 2 }), { sorted: true }],
+  ['options: maxArrayLength 0', { list: [1, 2, 3], set: new Set([1]) }, { maxArrayLength: 0 }],
+  ['null prototype builtins', [
+    nullProtoOf(new Map([[1, 2]])), nullProtoOf(new Set([1])), nullProtoOf([1, 2]), nullProtoOf(new Uint8Array(2)),
+    nullProtoOf(function nf() {}), nullProtoOf(new Date(0)), nullProtoOf(/re/), nullProtoOf(new Number(2)),
+  ]],
+  ['null prototype error', nullProtoOf(new Error('orphan'))],
+  ['shared and circular references', multiCycle],
+  ['custom inspect depth argument', { a: new DepthReporter(new DepthReporter(new DepthReporter())) }],
+  ['error with string cause', new Error('failed', { cause: 'disk full' })],
+  ['error with multi-line message', new Error('line one\nline two')],
+  ['error with empty message', new Error('')],
+  ['CJK and emoji strings grouped', ['中文', '😀', '한국어', 'ｆｕｌｌ', 'e\u0301', '👍🏽', '🇩🇪', 'plain', '✓']],
+  ['wide symbols grouped', Array.from({ length: 8 }, (_, i) => (i % 2 ? Symbol('🇩🇪') : 'abcdef'))],
 ];
 
 describe('inspect matches node:util.inspect', () => {
