@@ -7,7 +7,19 @@ export { encodeCallHeader, encodeResponseHeader, joinFrame, decodeCall, decodeCa
 export { encodeValue, decodeValue, encodeArgs, decodeArgs } from './values.js';
 export { buildError, decodeErrorRecord, encodeErrorRecord, errnoOf, isSystemCode, recordFromThrown, systemMessage, toErrorRecord } from './errors.js';
 export { ChannelError, Control, Owner, Kind, GuestChannel, HostChannel, createChannelBuffer, WINDOW_OFFSET } from './channel.js';
+export { WireProtocol, ProtocolVersion } from './protocol.js';
+export {
+  base64Length, decodeBase64, encodeBase64, encodeLegacy, fromLegacyBytes, isLegacyBytesTagged, LegacyBytesError,
+  LEGACY_BYTES_TYPE, LEGACY_TYPE_KEY, MAX_LEGACY_DEPTH, reviveLegacy, toLegacyBytes,
+} from './legacy.js';
+
+export { HostFunctionMethod } from './protocol.js';
+export { decodeOutcome, decodeStructured, encodeOutcome, encodeStructured, isValueError, ValueErrorCode, valueError } from './structured.js';
+export { Outcome, ValueTag } from './structured-tags.js';
 
 export type { CallFrame, CallHead, ResponseFrame, ResponseHeader, FrameErrorKind } from './frame.js';
 export type { ErrorRecord, ErrorName, ErrorConstructors } from './errors.js';
 export type { Body, ByteSource, Reply, HostHandler } from './channel.js';
+export type { Settled, ValueLimits, ValueRealm } from './structured.js';
+export type { Classifier, Kind as ValueKind, Refusal } from './structured-kinds.js';
+export type { LegacyBytes } from './legacy.js';

@@ -90,10 +90,126 @@ export const Method = {
   writeFileBinary: 'fs.writeFileBinary',
   /** `[path, recursive, mode]` -> status 0: the first directory created (recursive) or undefined. */
   mkdir: 'fs.mkdirSync',
+  /** `[path, mode]` -> status 0 undefined. */
+  access: 'fs.accessSync',
+  /** `[path]` -> status 0 boolean (never an error for a missing path). */
+  exists: 'fs.existsSync',
+  /** `[path, encoding | 'buffer', withFileTypes, order: 0 flat | 1 recursive (sync) | 2 recursive (promise)]` -> names or `[name, type, parentPath]` rows; 'buffer' names are byte strings. */
+  readdir: 'fs.readdirSync',
+  /** `[path]` -> status 0 undefined. */
+  rmdir: 'fs.rmdirSync',
+  /** `[path, recursive, force, variant: 'rmSync' | 'rm' | 'rmdirSync' | 'rmdir' | 'rmdirPromise']` -> status 0 undefined. */
+  rm: 'fs.rmSync',
+  /** `[path]` -> status 0 undefined. */
+  unlink: 'fs.unlinkSync',
+  /** `[oldPath, newPath]` -> status 0 undefined. */
+  rename: 'fs.renameSync',
+  /** `[src, dest, mode]` -> status 0 undefined. */
+  copyFile: 'fs.copyFileSync',
+  /** `[path, encoding | 'buffer', native]` -> the resolved path: status 0 string, or status 2 bytes for 'buffer'. */
+  realpath: 'fs.realpathSync',
+  /** `[target, path]` -> status 0 undefined. */
+  symlink: 'fs.symlinkSync',
+  /** `[path, encoding | 'buffer']` -> status 0 string, or status 2 bytes for 'buffer'. */
+  readlink: 'fs.readlinkSync',
+  /** `[existingPath, newPath]` -> status 0 undefined. */
+  link: 'fs.linkSync',
+  /** `[path, atime, mtime]` (seconds) -> status 0 undefined; follows symlinks. */
+  utimes: 'fs.utimesSync',
+  /** `[path, atime, mtime]` (seconds) -> status 0 undefined; changes the link itself. */
+  lutimes: 'fs.lutimesSync',
+  /** `[path, mode]` -> status 0 undefined. */
+  chmod: 'fs.chmodSync',
+  /** `[path, uid, gid]` -> status 0 undefined; follows symlinks. */
+  chown: 'fs.chownSync',
+  /** `[path, uid, gid]` -> status 0 undefined; changes the link itself. */
+  lchown: 'fs.lchownSync',
+  /** `[prefix, encoding | 'buffer']` -> the directory created: status 0 string, or status 2 bytes for 'buffer'. */
+  mkdtemp: 'fs.mkdtempSync',
+  /** `[path, flags: string | number, mode]` -> status 0: the guest's descriptor (a number of its own fd table). */
+  open: 'fs.openSync',
+  /** `[fd]` -> status 0 undefined. */
+  close: 'fs.closeSync',
+  /** `[fd, length, position: number | null]` (null or -1: the current position) -> status 2: the bytes read. */
+  read: 'fs.readSync',
+  /** `[fd, bytes, position: number | null]` (null: the current position) -> status 0: bytes written. */
+  fdWrite: 'fs.writeSync',
+  /** `[fd, length]` -> status 0 undefined. */
+  ftruncate: 'fs.ftruncateSync',
+  /** `[fd]` -> status 0 undefined. */
+  fsync: 'fs.fsyncSync',
+  /** `[fd]` -> status 0 undefined. */
+  fdatasync: 'fs.fdatasyncSync',
+  /** `[path, bigint, throwIfNoEntry]` -> status 2: a stat record (StatField), or status 0 undefined (no entry, not thrown). */
+  stat: 'fs.statSync',
+  /** `[path, bigint, throwIfNoEntry]` -> as stat, for the link itself. */
+  lstat: 'fs.lstatSync',
+  /** `[fd, bigint]` -> status 2: a stat record (StatField). */
+  fstat: 'fs.fstatSync',
   /** `[fd: 1 | 2, bytes]` -> status 0 undefined: guest console and process.stdout/stderr. */
   write: 'process.write',
+  /**
+   * `[version]`, the guest's first call -> status 0 `{ protocol: 'raw' | 'legacy', version }`: how the
+   * host will answer from now on. Old hosts answer ERR_BRIDGE_UNKNOWN_METHOD: the guest then speaks legacy.
+   */
+  hello: 'bridge.hello',
 } as const;
 export type Method = (typeof Method)[keyof typeof Method];
+
+/**
+ * How binary data travels. `raw`: status 2 answers and CBOR byte strings. `legacy` (old guests and
+ * hosts): status 0 values in which bytes are `{__agentOsType: "bytes", base64}` objects (legacy.ts).
+ */
+export const WireProtocol = {
+  Raw: 'raw',
+  Legacy: 'legacy',
+} as const;
+export type WireProtocol = (typeof WireProtocol)[keyof typeof WireProtocol];
+
+/** Protocol versions a guest announces in `bridge.hello`; a guest that never announces is Legacy. */
+export const ProtocolVersion = {
+  Legacy: 1,
+  Raw: 2,
+} as const;
+export type ProtocolVersion = (typeof ProtocolVersion)[keyof typeof ProtocolVersion];
+
+/**
+ * A stat record: the status-2 answer of stat, lstat and fstat. Fourteen 8-byte numbers in the
+ * platform's byte order (host and guest share the machine), indexed by StatField. It is a Float64Array
+ * whose times are milliseconds, or, when the call asked for `bigint`, a BigInt64Array whose times are
+ * nanoseconds. No object is built for the wire: the guest reads the numbers straight into its Stats.
+ */
+export const StatField = {
+  dev: 0,
+  mode: 1,
+  nlink: 2,
+  uid: 3,
+  gid: 4,
+  rdev: 5,
+  blksize: 6,
+  ino: 7,
+  size: 8,
+  blocks: 9,
+  atime: 10,
+  mtime: 11,
+  ctime: 12,
+  birthtime: 13,
+} as const;
+export type StatField = (typeof StatField)[keyof typeof StatField];
+
+/**
+ * Host functions (SandboxOptions.hostFunctions): one method per function, named with this prefix,
+ * plus one method that lists them. Values travel as structured values (structured-tags.ts).
+ */
+export const HostFunctionMethod = {
+  /** `[]` -> status 0 `{ names: string[], maxDepth, maxBytes }`: what `require('host')` offers. */
+  list: 'host.list',
+  /** `host.fn.<name>`: `[bytes: the structured argument array]` -> status 2 `[Outcome, value]`. */
+  prefix: 'host.fn.',
+} as const;
+
+/** Numbers in a stat record; its payload is `StatRecordLength * 8` bytes. */
+export const StatRecordLength = 14;
 
 /** Default limits. Every one is an option of the sandbox (see host/options.ts). */
 export const Defaults = {
@@ -105,4 +221,11 @@ export const Defaults = {
   maxFileBytes: 256 * 1024 * 1024,
   /** Iterations of the guest's busy-wait before it sleeps in Atomics.wait. */
   spinIterations: 2000,
+  /**
+   * Most objects nested inside one another in one host function value (arguments or result). Kept well
+   * below what the encoder's recursion can reach on a 1 MiB stack before it is optimized (about 900).
+   */
+  maxValueDepth: 500,
+  /** Largest encoded host function value (arguments or result), 64 MiB; never more than maxFileBytes. */
+  maxValueBytes: 64 * 1024 * 1024,
 } as const;

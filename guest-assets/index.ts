@@ -5,7 +5,11 @@ import { installBuffer } from './buffer.js';
 import { guard, type Caps, type GuestApi } from './caps.js';
 import { createConsole } from './console.js';
 import { fatalText } from './fatal.js';
+import { defineHostModules } from './host-module.js';
+import { negotiate, type GuestProtocol } from './legacy.js';
+import { installLegacyGlobals } from './legacy-globals.js';
 import { createFs } from './fs/index.js';
+import { streamBuiltins } from './fs/streams-modules.js';
 import { format, inspect } from './inspect.js';
 import { createProcess, type ProcessConfig } from './process.js';
 import { createRequire } from './require.js';
@@ -22,6 +26,8 @@ export interface GuestConfig extends ProcessConfig {
   spinIterations: number;
   filename: string;
   source: string;
+  /** `negotiate` announces raw support; `legacy` plays an old guest (see legacy.ts). Default negotiate. */
+  protocol?: GuestProtocol;
 }
 
 /**
@@ -36,6 +42,7 @@ export function install(caps: Caps, configJson: string): GuestApi {
   const buffer = createChannelBuffer(config.windowBytes);
   guard(() => caps.openChannel(buffer));
   const rpc = new Rpc(config.session, new GuestChannel(buffer, config.spinIterations), caps);
+  negotiate(rpc, config.protocol ?? 'negotiate');
   const text = createText(caps);
   const write = (fd: 1 | 2, s: string) => void unwrap(rpc.callSync(Method.write, [fd, text.encodeUtf8(s)]));
   const now = () => guard(() => caps.now());
@@ -67,12 +74,15 @@ export function install(caps: Caps, configJson: string): GuestApi {
     process,
     console,
     util: { format, inspect },
+    ...streamBuiltins(process.nextTick),
   };
+  defineHostModules(builtins, rpc, Buffer);
   const g = globalThis as Record<string, unknown>;
   Object.assign(g, timers.api, { Buffer, console, process, queueMicrotask, global: globalThis });
   Object.assign(g, { TextEncoder: text.TextEncoder, TextDecoder: text.TextDecoder });
   g.atob = (s: string) => Buffer.from(String(s), 'base64').toString('latin1');
   g.btoa = (s: string) => Buffer.from(String(s), 'latin1').toString('base64');
+  installLegacyGlobals(rpc, g);
 
   const api: GuestApi = {
     allocate: (length) => new Uint8Array(new ArrayBuffer(length)),

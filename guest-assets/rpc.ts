@@ -4,6 +4,7 @@ import { encodeCallHeader, type ResponseHeader } from '../bridge/frame.js';
 import { Status } from '../bridge/protocol.js';
 import { decodeValue, encodeArgs } from '../bridge/values.js';
 import { guard, type Caps } from './caps.js';
+import { okResult, wireArgs } from './legacy.js';
 
 /** A reply as the guest sees it: status decides, never the payload's shape. */
 export type Result =
@@ -24,7 +25,8 @@ function freshBytes(length: number): Uint8Array {
 function toResult(status: number, payload: Uint8Array): Result {
   switch (status) {
     case Status.Ok:
-      return { status, value: decodeValue(payload) };
+      // Legacy bytes objects in any status-0 value become Buffers (legacy.ts), whatever the wire.
+      return okResult(decodeValue(payload));
     case Status.Error:
       return { status, error: decodeErrorRecord(payload) };
     case Status.Raw:
@@ -41,6 +43,8 @@ export class Rpc {
   readonly #caps: Caps;
   readonly #pending = new Map<number, Pending>();
   #nextId = 1;
+  /** Send bytes as legacy bytes objects (the host is old, or this guest plays an old one); set by `negotiate`. */
+  legacy = false;
 
   constructor(session: string, channel: GuestChannel, caps: Caps) {
     this.#session = session;
@@ -50,7 +54,7 @@ export class Rpc {
 
   #frame(method: string, args: readonly unknown[]): { id: number; parts: Uint8Array[] } {
     const id = this.#nextId++;
-    const payload = encodeArgs(args);
+    const payload = encodeArgs(wireArgs(args, this.legacy));
     return { id, parts: [encodeCallHeader(this.#session, id, method, payload.length), payload] };
   }
 

@@ -2,22 +2,34 @@
 import { createWriteStream, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createMemoryVfs } from './vfs.js';
+import { createMemoryVfs, type Vfs } from './vfs.js';
+import { createMountVfs } from './mount.js';
 import { loadDirectory } from './load-dir.js';
 import { createSandbox } from './sandbox.js';
+import { loadHostModules } from './host-functions-load.js';
 import type { TraceEntry } from './options.js';
 
 const HELP = `Usage: v8-fs-bridge run <script> [options] [-- args...]
 
 Runs <script> (CommonJS JavaScript read from the host) as an untrusted guest in a fresh
-V8 isolate. The guest sees an in-memory filesystem at /; its fs moves file bytes raw.
+V8 isolate. The guest sees an in-memory filesystem at / (or, with --mount, a live host
+directory); its fs moves file bytes raw.
 
 Options:
   --root DIR            copy DIR's files into the guest filesystem at / (DIR is never modified)
+  --mount DIR           give the guest DIR itself at /, live: its writes land in DIR (each
+                        whole-file write all-or-nothing); nothing outside DIR is reachable,
+                        not through .., absolute paths or symlinks. Linux only; not with --root
   --trace FILE          write one JSON line per bridge call: id, method, status,
                         requestBytes, responseBytes (payload bytes, all chunks), micros, transport
-  --protocol raw|legacy wire protocol for file bytes (default raw; legacy is not available yet)
+  --protocol raw|legacy how file bytes cross the bridge (default raw). raw: status-2 answers,
+                        no base64, for guests that announce support (this bridge's do);
+                        legacy: behave as an old host: status-0 answers with bytes as
+                        {"__agentOsType":"bytes","base64":...} (about 4/3 the size, slower)
   --env KEY=VALUE       add a variable to the guest's process.env (repeatable; default empty)
+  --host-module FILE    an ES module whose exported functions the guest calls as
+                        require('host').name(...) (blocking) or require('host/promises');
+                        binary and structured values cross raw (repeatable)
   --heap-mb N           guest heap limit in MiB (default 256)
   --timeout-ms N        wall-clock limit; the run ends with status 124 (default: none)
   --max-file-bytes N    largest file one call moves (default 268435456 = 256 MiB)
@@ -39,15 +51,33 @@ function integer(value: string | undefined, name: string): number | undefined {
   return n;
 }
 
+/** The in-memory filesystem, holding a copy of `root` when given. */
+function memoryVfs(root: string | undefined): Vfs {
+  const vol = createMemoryVfs();
+  if (root !== undefined) loadDirectory(vol, root);
+  return vol;
+}
+
+/** The live directory `dir`, or a usage error naming why it cannot be mounted. */
+function mountOrUsage(dir: string): Vfs {
+  try {
+    return createMountVfs(dir);
+  } catch (e) {
+    usage(`--mount cannot use '${dir}': ${(e as Error).message}`);
+  }
+}
+
 async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
     options: {
       root: { type: 'string' },
+      mount: { type: 'string' },
       trace: { type: 'string' },
       protocol: { type: 'string', default: 'raw' },
       env: { type: 'string', multiple: true },
+      'host-module': { type: 'string', multiple: true },
       'heap-mb': { type: 'string' },
       'timeout-ms': { type: 'string' },
       'max-file-bytes': { type: 'string' },
@@ -61,15 +91,16 @@ async function main(argv: string[]): Promise<number> {
   }
   const [command, script, ...args] = positionals;
   if (command !== 'run' || script === undefined) usage('expected: run <script>');
-  if (values.protocol !== 'raw') usage(`--protocol ${values.protocol} is not available in this version (raw only)`);
+  const protocol = values.protocol;
+  if (protocol !== 'raw' && protocol !== 'legacy') usage(`--protocol takes raw or legacy, got '${protocol}'`);
   const env: Record<string, string> = {};
   for (const pair of values.env ?? []) {
     const eq = pair.indexOf('=');
     if (eq <= 0) usage(`--env takes KEY=VALUE, got '${pair}'`);
     env[pair.slice(0, eq)] = pair.slice(eq + 1);
   }
-  const vfs = createMemoryVfs();
-  if (values.root !== undefined) loadDirectory(vfs, values.root);
+  if (values.root !== undefined && values.mount !== undefined) usage('--root (a copy) and --mount (live) cannot be used together');
+  const vfs = values.mount !== undefined ? mountOrUsage(values.mount) : memoryVfs(values.root);
   const trace = values.trace === undefined ? undefined : createWriteStream(values.trace);
   const sandbox = createSandbox({
     vfs,
@@ -81,6 +112,8 @@ async function main(argv: string[]): Promise<number> {
       windowBytes: integer(values['window-bytes'], 'window-bytes'),
     },
     trace: trace && ((entry: TraceEntry) => trace.write(`${JSON.stringify(entry)}\n`)),
+    protocol,
+    hostFunctions: await loadHostModules(values['host-module'] ?? []),
   });
   const result = await sandbox.run(readFileSync(script, 'utf8'), { filename: `/${basename(script)}`, args });
   if (trace) await new Promise((r) => trace.end(r));

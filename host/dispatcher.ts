@@ -1,9 +1,10 @@
 import type { ByteSource, Reply } from '../bridge/channel.js';
 import { encodeErrorRecord, type ErrorRecord } from '../bridge/errors.js';
 import { decodeCall, encodeResponseHeader, decodeCallHead, FrameError } from '../bridge/frame.js';
-import { Status } from '../bridge/protocol.js';
+import { Method, Status } from '../bridge/protocol.js';
 import { decodeArgs, encodeValue } from '../bridge/values.js';
 import { toRecord } from './errors.js';
+import { legacyPayload, reviveArgs, SessionWire, type DispatcherOptions } from './legacy.js';
 
 /** What a handler knows about the call it serves. */
 export interface CallInfo {
@@ -46,9 +47,14 @@ function sizeOf(body: Uint8Array | ByteSource): number {
 export class Dispatcher {
   readonly session: string;
   readonly #handlers = new Map<string, Handler>();
+  /** Raw or legacy answers for this session (host/legacy.ts). */
+  readonly #wire: SessionWire;
 
-  constructor(session: string, handlers: Record<string, Handler> = {}) {
+  /** `options.protocol`: raw (default), negotiate or legacy answers; see DispatcherProtocol. */
+  constructor(session: string, handlers: Record<string, Handler> = {}, options: DispatcherOptions = {}) {
     this.session = session;
+    this.#wire = new SessionWire(options.protocol);
+    if (this.#wire.knowsHello) this.register(Method.hello, (args) => this.#wire.hello(args));
     for (const [name, fn] of Object.entries(handlers)) this.register(name, fn);
   }
 
@@ -85,8 +91,9 @@ export class Dispatcher {
       return this.#error(id, method, size, { code: 'ERR_BRIDGE_UNKNOWN_METHOD', name: 'Error', message: `unknown bridge method '${method}'` });
     }
     try {
-      const args = decodeArgs(call.args);
+      const args = reviveArgs(decodeArgs(call.args));
       const result = await handler(args, { session, id, method });
+      if (this.#wire.legacy) return this.#answer(id, method, size, Status.Ok, await legacyPayload(result));
       if (result instanceof Uint8Array || isByteSource(result)) return this.#answer(id, method, size, Status.Raw, result);
       return this.#answer(id, method, size, Status.Ok, encodeValue(result));
     } catch (e) {

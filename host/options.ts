@@ -1,5 +1,6 @@
 import { Defaults } from '../bridge/protocol.js';
 import type { Handler } from './dispatcher.js';
+import type { HostFunction } from './host-functions.js';
 import type { Vfs } from './vfs.js';
 
 /** Hard limits of a sandbox. Every one has a documented default. */
@@ -14,6 +15,10 @@ export interface Limits {
   timeoutMs?: number;
   /** Busy-wait iterations before the guest sleeps in Atomics.wait. Default 2000. */
   spinIterations?: number;
+  /** Host functions: most objects nested in one argument list or result. Default 500. */
+  maxValueDepth?: number;
+  /** Host functions: largest encoded argument list or result. Default 64 MiB (never more than maxFileBytes). */
+  maxValueBytes?: number;
 }
 
 /** One line of the call trace: one bridge call, all of its chunks summed. */
@@ -35,6 +40,11 @@ export interface TraceEntry {
 export interface SandboxOptions {
   /** The filesystem the guest sees. Default: a new empty in-memory volume (memfs). */
   vfs?: Vfs;
+  /**
+   * A host directory the guest sees, live, at `/` (Linux): reads and writes go to it, confined to it
+   * (host/mount.ts). Not together with `vfs`.
+   */
+  mount?: string;
   /** Environment of the guest's `process.env`. Default: empty. */
   env?: Record<string, string>;
   limits?: Limits;
@@ -46,6 +56,23 @@ export interface SandboxOptions {
   trace?: (entry: TraceEntry) => void;
   /** Extra host methods the guest bridge (or embedder guest code) may call, by name. */
   methods?: Record<string, Handler>;
+  /**
+   * How file bytes travel. `raw` (default): guests that announce raw support (`bridge.hello`) get
+   * status-2 answers, all others legacy ones. `legacy`: behave as an old host: every answer is a
+   * status-0 value with bytes as `{__agentOsType: "bytes", base64}`; `bridge.hello` is unknown.
+   */
+  protocol?: 'raw' | 'legacy';
+  /**
+   * What the guest bridge speaks. `negotiate` (default): announce raw support at start.
+   * `legacy`: behave as an old guest: never announce, send bytes as bytes objects (for testing
+   * compatibility with old guests).
+   */
+  guestProtocol?: 'negotiate' | 'legacy';
+  /**
+   * Functions guest code calls as `require('host').name(...)` (blocking) or
+   * `require('host/promises').name(...)`, with binary and structured values both ways (no JSON, no base64).
+   */
+  hostFunctions?: Record<string, HostFunction>;
 }
 
 /** Limits with every default filled in. */
@@ -59,6 +86,8 @@ export function resolveLimits(limits: Limits = {}): ResolvedLimits {
     heapMb: limits.heapMb ?? 256,
     timeoutMs: limits.timeoutMs ?? 0,
     spinIterations: limits.spinIterations ?? Defaults.spinIterations,
+    maxValueDepth: limits.maxValueDepth ?? Defaults.maxValueDepth,
+    maxValueBytes: limits.maxValueBytes ?? Defaults.maxValueBytes,
   };
   for (const [name, value] of Object.entries(r)) {
     if (!Number.isInteger(value) || value < 0) throw new RangeError(`limits.${name} must be a non-negative integer, got ${value}`);

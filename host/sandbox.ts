@@ -1,12 +1,15 @@
 import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import { HostChannel, type ChannelError } from '../bridge/channel.js';
 import { Method } from '../bridge/protocol.js';
-import { Dispatcher, materialize, type DispatchedReply } from './dispatcher.js';
+import { Dispatcher, materialize, type DispatchedReply, type Handler } from './dispatcher.js';
 import { callError } from './errors.js';
-import { fsHandlers } from './fs/index.js';
+import { FdTable, fsHandlers } from './fs/index.js';
+import { hostFunctionHandlers } from './host-functions.js';
+import { requestLimit, sandboxProtocols } from './legacy.js';
 import { resolveLimits, type ResolvedLimits, type SandboxOptions, type TraceEntry } from './options.js';
 import { assets } from './paths.js';
 import { createMemoryVfs, type Vfs } from './vfs.js';
+import { createMountVfs } from './mount.js';
 
 /** How a run ended. */
 export interface RunResult {
@@ -32,11 +35,15 @@ export class Sandbox {
   readonly vfs: Vfs;
   readonly limits: ResolvedLimits;
   readonly #options: SandboxOptions;
+  readonly #hostFunctions: Record<string, Handler>;
 
   constructor(options: SandboxOptions = {}) {
     this.#options = options;
-    this.vfs = options.vfs ?? createMemoryVfs();
+    if (options.vfs !== undefined && options.mount !== undefined) throw new TypeError('options.vfs and options.mount cannot be used together');
+    this.vfs = options.vfs ?? (options.mount !== undefined ? createMountVfs(options.mount) : createMemoryVfs());
     this.limits = resolveLimits(options.limits);
+    this.#hostFunctions = hostFunctionHandlers(options.hostFunctions, this.limits);
+    sandboxProtocols(options);
   }
 
   /** Runs guest `source` (CommonJS script code) to completion. */
@@ -44,11 +51,15 @@ export class Sandbox {
     return new Run(this, this.#options, source, options).done;
   }
 
-  /** The dispatcher a run uses: fs methods, console output, and the embedder's methods. */
-  createDispatcher(session: string): Dispatcher {
+  /**
+   * The dispatcher a run uses: fs methods, console output, and the embedder's methods. `fds` holds
+   * the run's open descriptors (its owner closes them with `closeAll` when the run ends).
+   */
+  createDispatcher(session: string, fds: FdTable = new FdTable(this.vfs)): Dispatcher {
     const out = this.#options.stdout ?? ((b: Uint8Array) => process.stdout.write(b));
     const err = this.#options.stderr ?? ((b: Uint8Array) => process.stderr.write(b));
-    const d = new Dispatcher(session, fsHandlers(this.vfs, this.limits));
+    fds.attachStdio(out, err);
+    const d = new Dispatcher(session, fsHandlers(this.vfs, this.limits, fds), { protocol: sandboxProtocols(this.#options).dispatcher });
     d.register(Method.write, (args) => {
       const [fd, bytes] = args;
       if ((fd !== 1 && fd !== 2) || !(bytes instanceof Uint8Array)) throw callError('ERR_INVALID_ARG_TYPE', 'TypeError', 'process.write takes (1 | 2, bytes)');
@@ -56,6 +67,7 @@ export class Sandbox {
       return undefined;
     });
     for (const [name, fn] of Object.entries(this.#options.methods ?? {})) d.register(name, fn);
+    for (const [name, fn] of Object.entries(this.#hostFunctions)) d.register(name, fn);
     return d;
   }
 }
@@ -66,6 +78,8 @@ class Run {
   readonly #sandbox: Sandbox;
   readonly #options: SandboxOptions;
   readonly #dispatcher: Dispatcher;
+  /** The run's open descriptors, all closed when the Worker exits. */
+  readonly #fds: FdTable;
   readonly #worker: Worker;
   readonly #port: MessagePort;
   #channel: HostChannel | undefined;
@@ -76,7 +90,8 @@ class Run {
     this.#sandbox = sandbox;
     this.#options = options;
     const session = `s${++sessions}`;
-    this.#dispatcher = sandbox.createDispatcher(session);
+    this.#fds = new FdTable(sandbox.vfs);
+    this.#dispatcher = sandbox.createDispatcher(session, this.#fds);
     const filename = run.filename ?? '/main.js';
     const limits = sandbox.limits;
     const config = JSON.stringify({
@@ -84,6 +99,7 @@ class Run {
       windowBytes: limits.windowBytes,
       maxFileBytes: limits.maxFileBytes,
       spinIterations: limits.spinIterations,
+      protocol: sandboxProtocols(options).guest,
       argv: ['/usr/local/bin/node', filename, ...(run.args ?? [])],
       env: { ...(options.env ?? {}) },
       version: process.version,
@@ -117,6 +133,7 @@ class Run {
       });
       this.#worker.on('exit', (code) => {
         this.#channel?.close();
+        this.#fds.closeAll();
         this.#port.close();
         clearTimeout(this.#timer);
         const t = this.#terminated;
@@ -143,8 +160,8 @@ class Run {
     const msg = m as { type?: unknown; buffer?: unknown };
     if (msg?.type !== 'channel' || !(msg.buffer instanceof SharedArrayBuffer) || this.#channel) return;
     const limits = this.#sandbox.limits;
-    // A request may carry a whole file plus its path and options.
-    const maxRequest = limits.maxFileBytes + 1024 * 1024;
+    // A request may carry a whole file (as base64, from an old guest) plus its path and options.
+    const maxRequest = requestLimit(limits.maxFileBytes);
     this.#channel = new HostChannel(
       msg.buffer,
       {
@@ -170,7 +187,7 @@ class Run {
 
   async #onAsync(m: unknown): Promise<void> {
     if (!(m instanceof Uint8Array)) return;
-    if (m.length > this.#sandbox.limits.maxFileBytes + 1024 * 1024) {
+    if (m.length > requestLimit(this.#sandbox.limits.maxFileBytes)) {
       this.#end('protocol', `async request of ${m.length} bytes is over the limit`);
       return;
     }

@@ -11,6 +11,12 @@ await build({
   globalName: '__v8fsBridge',
   platform: 'neutral',
   mainFields: ['browser', 'module', 'main'],
+  // readable-stream: its nextTick comes from the guest (not the `process` polyfill's setTimeout),
+  // and abort-controller's browser entry expects a window; its plain build needs none.
+  alias: {
+    process: './guest-assets/fs/streams-process.ts',
+    'abort-controller': 'abort-controller/dist/abort-controller.js',
+  },
   target: 'es2022',
   legalComments: 'none',
   // Strict mode everywhere: no `fn.caller` reaches bridge internals from guest callbacks.

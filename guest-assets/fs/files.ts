@@ -1,9 +1,10 @@
 import { Buffer } from 'buffer';
 import { Method } from '../../bridge/protocol.js';
+import { binaryValue } from '../legacy.js';
 import { fileTooLarge } from '../node-errors.js';
 import { unwrap, type Result } from '../rpc.js';
-import { mkdirOptions, readOptions, toBytes, toPath, writeOptions } from './args.js';
-import { asBuffer, type OpSpec } from './ops.js';
+import { readOptions, toBytes, toPath, writeOptions } from './args.js';
+import type { OpSpec } from './ops.js';
 
 /** Settings the guest fs needs from the sandbox. */
 export interface FsConfig {
@@ -17,13 +18,12 @@ export interface FsConfig {
  * equal Node's byte for byte (replacement characters, lone surrogates of ucs2) and cost no escaping.
  */
 function readResult(result: Result, encoding: string | null): Buffer | string {
-  const value = unwrap(result);
-  if (!(value instanceof Uint8Array)) throw new TypeError('sandbox host answered readFile without bytes');
-  const buf = asBuffer(value);
+  // Also takes the plain base64 string old hosts answer some binary reads with (../legacy.ts).
+  const buf = binaryValue(unwrap(result));
   return encoding === null ? buf : buf.toString(encoding as BufferEncoding);
 }
 
-/** Whole-file operations: readFile, writeFile, appendFile, mkdir. */
+/** Whole-file operations: readFile, writeFile, appendFile (mkdir is in dirs-mkdir.ts). */
 export function fileOps(config: FsConfig): Record<string, OpSpec> {
   function writeSpec(defaultFlag: string): OpSpec {
     return {
@@ -50,12 +50,5 @@ export function fileOps(config: FsConfig): Record<string, OpSpec> {
     },
     writeFile: writeSpec('w'),
     appendFile: writeSpec('a'),
-    mkdir: {
-      method: Method.mkdir,
-      prepare([path, options]) {
-        const { recursive, mode } = mkdirOptions(options);
-        return [toPath(path), recursive, mode];
-      },
-    },
   };
 }

@@ -1,4 +1,6 @@
 import type { Rpc } from '../rpc.js';
+import { dirOps, installDirFunctions } from './dirs.js';
+import { installDescriptors } from './descriptors-install.js';
 import { fileOps, type FsConfig } from './files.js';
 import { bindAll } from './ops.js';
 
@@ -6,6 +8,8 @@ export type { FsConfig } from './files.js';
 
 /** Builds the guest's `fs` module; `fs.promises` is the same object `require('fs/promises')` returns. */
 export function createFs(rpc: Rpc, config: FsConfig) {
-  const { fs, promises } = bindAll(rpc, { ...fileOps(config) });
+  const { fs, promises } = bindAll(rpc, { ...fileOps(config), ...dirOps() });
+  installDirFunctions(rpc, fs, promises);
+  installDescriptors(rpc, config.maxFileBytes, fs, promises);
   return Object.assign(fs, { promises });
 }

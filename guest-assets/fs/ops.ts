@@ -14,6 +14,11 @@ export interface OpSpec {
   prepare(args: unknown[]): unknown[];
   /** Turns the reply into the caller's result. Default: the value, raw bytes as a Buffer. */
   finish?(result: Result, args: unknown[]): unknown;
+  /**
+   * Where Node's callback parameter is (the number of parameters before it). When the last argument
+   * is not a function, Node's error names the value at this position (`fs.unlink('x')`: `undefined`).
+   */
+  arity?: number;
 }
 
 /** The three forms of one operation. */
@@ -37,8 +42,12 @@ export function defaultFinish(result: Result): unknown {
   return value instanceof Uint8Array ? asBuffer(value) : value;
 }
 
-/** Removes and returns the trailing callback, or throws Node's ERR_INVALID_ARG_TYPE. */
-export function takeCallback(args: unknown[]): Callback {
+/**
+ * Removes and returns the trailing callback, or throws Node's ERR_INVALID_ARG_TYPE naming the value
+ * at the callback's position (`arity`), or the last argument when the position is not known.
+ */
+export function takeCallback(args: unknown[], arity?: number): Callback {
+  if (arity !== undefined && typeof args[args.length - 1] !== 'function') throw invalidArgType('cb', ['function'], [], args[arity]);
   const cb = args.pop();
   if (typeof cb !== 'function') throw invalidArgType('cb', ['function'], [], cb);
   return cb as Callback;
@@ -65,7 +74,7 @@ export function bind(rpc: Rpc, spec: OpSpec): BoundOp {
       return finish(rpc.callSync(spec.method, spec.prepare(args)), args);
     },
     callback(...args) {
-      const cb = takeCallback(args);
+      const cb = takeCallback(args, spec.arity);
       const wire = spec.prepare(args);
       void rpc.callAsync(spec.method, wire).then((r) => settle(cb, () => finish(r, args)));
     },

@@ -1,4 +1,3 @@
-import { posix } from 'node:path';
 import { encodingArg, flagArg, resolveGuestPath, stringArg } from './args.js';
 import type { ByteSource } from '../../bridge/channel.js';
 import { Method } from '../../bridge/protocol.js';
@@ -41,18 +40,7 @@ export class FileSource implements ByteSource {
   }
 }
 
-/**
- * Node names the first directory `mkdir -p` created by cutting the path the caller gave, not by
- * resolving it: `mkdirSync('a/b/c', { recursive: true })` with `a` existing answers `'a/b'`.
- */
-function guestPathOf(given: string, created: string): string {
-  const resolved = resolveGuestPath(given).replace(/\/+$/, '') || '/';
-  const extra = resolved.slice(created.replace(/\/+$/, '').length).split('/').filter(Boolean).length;
-  const parts = given.replace(/\/+$/, '').split('/');
-  return parts.slice(0, parts.length - extra).join('/');
-}
-
-/** Handlers of the whole-file methods (readFile, writeFile, mkdir), over `vfs`. */
+/** Handlers of the whole-file methods (readFile, writeFile), over `vfs`. mkdir is in dirs-mkdir.ts. */
 export function fileHandlers(vfs: Vfs, limits: FsLimits): Record<string, Handler> {
   function openForRead(path: string, flag: string | number): FileSource {
     const fd = vfs.openSync(resolveGuestPath(path), flag);
@@ -110,30 +98,5 @@ export function fileHandlers(vfs: Vfs, limits: FsLimits): Record<string, Handler
     return undefined;
   };
 
-  /** The shallowest directory on the way to `target` that does not exist yet (what mkdir -p creates first). */
-  function firstMissing(target: string): string | undefined {
-    let missing: string | undefined;
-    for (let p = target.replace(/\/+$/, '') || '/'; !vfs.existsSync(p); p = posix.dirname(p)) {
-      missing = p;
-      if (p === '/') break;
-    }
-    return missing;
-  }
-
-  const mkdir: Handler = (args) => {
-    const path = stringArg(args[0], 'path');
-    const recursive = args[1] === true;
-    const mode = typeof args[2] === 'number' ? args[2] : 0o777;
-    try {
-      const target = resolveGuestPath(path);
-      const first = recursive ? firstMissing(target) : undefined;
-      vfs.mkdirSync(target, { recursive, mode });
-      // Node answers with the first directory it created, as the guest would name it.
-      return first === undefined ? undefined : guestPathOf(path, first);
-    } catch (e) {
-      throw new BridgeCallError(fsErrorRecord(e, { path }));
-    }
-  };
-
-  return { [Method.mkdir]: mkdir, [Method.readFile]: readFile, [Method.writeFile]: writeFile, [Method.writeFileBinary]: writeFile };
+  return { [Method.readFile]: readFile, [Method.writeFile]: writeFile, [Method.writeFileBinary]: writeFile };
 }

@@ -1,11 +1,22 @@
 import type { Handler } from '../dispatcher.js';
 import type { Vfs } from '../vfs.js';
+import { FdTable } from './descriptors.js';
+import { withDescriptorForms } from './descriptors-files.js';
+import { DescriptorIo, descriptorHandlers } from './descriptors-handlers.js';
+import { dirHandlers } from './dirs.js';
 import { fileHandlers, type FsLimits } from './files.js';
+import { statHandlers } from './stats.js';
 
 export { FileSource, type FsLimits } from './files.js';
 export { resolveGuestPath } from './args.js';
+export { FdTable, type FdTableOptions, type StdioSink } from './descriptors.js';
 
-/** Every fs method handler, over `vfs`. */
-export function fsHandlers(vfs: Vfs, limits: FsLimits): Record<string, Handler> {
-  return { ...fileHandlers(vfs, limits) };
+/**
+ * Every fs method handler, over `vfs`. Descriptors live in `fds`, one table per run (the Run closes
+ * what is left open when the guest ends).
+ */
+export function fsHandlers(vfs: Vfs, limits: FsLimits, fds: FdTable = new FdTable(vfs)): Record<string, Handler> {
+  const files = fileHandlers(vfs, limits);
+  const io = new DescriptorIo(vfs, fds, limits);
+  return { ...files, ...dirHandlers(vfs), ...descriptorHandlers(io), ...statHandlers(vfs, fds), ...withDescriptorForms(files, io) };
 }

@@ -2,10 +2,26 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Volume } from 'memfs';
 import { describe, expect, it } from 'vitest';
+import { base64Length, toLegacyBytes } from '../../bridge/legacy.js';
 import { Method, Status } from '../../bridge/protocol.js';
+import { encodeValue } from '../../bridge/values.js';
 import { bothFiles, differential, randomBytes, runGuest, tempDir } from './helpers.js';
 
 const MiB = 1024 * 1024;
+
+/** Every test runs over both wires: results must be identical, only the trace differs. */
+const PROTOCOLS = ['raw', 'legacy'] as const;
+type Protocol = (typeof PROTOCOLS)[number];
+
+/** What a read of `n` bytes looks like in the trace: status 2 and n bytes, or a status-0 bytes object. */
+function readAnswer(protocol: Protocol, n: number): [number, number] {
+  return protocol === 'raw' ? [Status.Raw, n] : [Status.Ok, encodeValue(toLegacyBytes(new Uint8Array(n))).length];
+}
+
+/** Payload bytes a write of `n` file bytes costs on the wire, before path and options. */
+function writeCost(protocol: Protocol, n: number): number {
+  return protocol === 'raw' ? n : base64Length(n);
+}
 
 /** Prints what a reader would check: lengths, a checksum, the first bytes. */
 const SUMMARY = `
@@ -13,7 +29,7 @@ function sum(b) { let h = 2166136261; for (let i = 0; i < b.length; i++) { h ^= 
 function show(name, b) { console.log(name, Buffer.isBuffer(b), b.length, sum(b), b.subarray(0, 8).toString('hex')); }
 `;
 
-describe('binary round trip, identical to plain node', () => {
+describe.each(PROTOCOLS)('binary round trip, identical to plain node (%s)', (protocol) => {
   it('reads a 1 MiB random file and a zero-length one, writes them back, reads again', async () => {
     const fixture = tempDir();
     writeFileSync(join(fixture, 'random.bin'), randomBytes(MiB, 7));
@@ -28,7 +44,7 @@ for (const name of ['random.bin', 'empty.bin']) {
   fs.writeFileSync('view-' + name, new Uint8Array(a.buffer, a.byteOffset + Math.min(3, a.length), Math.max(0, a.length - 10)));
   show('view-' + name, fs.readFileSync('view-' + name));
 }`;
-    const d = await differential(script, fixture);
+    const d = await differential(script, fixture, { protocol });
     expect(d.guest.stderr).toBe('');
     expect(d.guest.stdout).toBe(d.node.stdout);
     expect(d.node.stdout.split('\n')).toHaveLength(7);
@@ -38,17 +54,10 @@ for (const name of ['random.bin', 'empty.bin']) {
     }
     const reads = d.guest.trace.filter((t) => t.method === Method.readFile);
     const writes = d.guest.trace.filter((t) => t.method === Method.writeFile);
-    expect(reads.map((t) => [t.status, t.responseBytes])).toEqual([
-      [Status.Raw, MiB],
-      [Status.Raw, MiB],
-      [Status.Raw, MiB - 10],
-      [Status.Raw, 0],
-      [Status.Raw, 0],
-      [Status.Raw, 0],
-    ]);
-    // A write request is the file plus a few bytes of path and options: no base64 inflation.
-    expect(writes[0]!.requestBytes).toBeGreaterThanOrEqual(MiB);
-    expect(writes[0]!.requestBytes).toBeLessThan(MiB + 64);
+    expect(reads.map((t) => [t.status, t.responseBytes])).toEqual([MiB, MiB, MiB - 10, 0, 0, 0].map((n) => readAnswer(protocol, n)));
+    // A write request is the file plus a few bytes of path and options: no base64 inflation (raw).
+    expect(writes[0]!.requestBytes).toBeGreaterThanOrEqual(writeCost(protocol, MiB));
+    expect(writes[0]!.requestBytes).toBeLessThan(writeCost(protocol, MiB) + 64);
     expect(d.guest.trace.every((t) => t.transport === 'sync')).toBe(true);
   });
 
@@ -59,7 +68,7 @@ for (const name of ['random.bin', 'empty.bin']) {
     const r = await runGuest(
       `const fs = require('fs');
        for (const f of ['/small', '/large']) { const b = fs.readFileSync(f); console.log(b.byteOffset, b.buffer.byteLength === b.length, b.buffer instanceof ArrayBuffer); }`,
-      { vol },
+      { vol, protocol },
     );
     expect(r.stdout).toBe('0 true true\n0 true true\n');
   });
@@ -81,7 +90,7 @@ for (const name of ['random.bin', 'empty.bin']) {
 const fs = require('fs');
 for (const name of ${JSON.stringify(Object.keys(cases))}) show(name, fs.readFileSync(name));
 fs.promises.readFile('json').then((b) => show('promise-json', b));`;
-    const d = await differential(script, fixture);
+    const d = await differential(script, fixture, { protocol });
     expect(d.guest.stdout).toBe(d.node.stdout);
     expect(d.guest.stdout).toContain('json true 41 ');
   });
@@ -95,14 +104,14 @@ for (const [k, v] of Object.entries(views)) { fs.writeFileSync(k, v); console.lo
 for (const enc of ['utf8', 'latin1', 'hex', 'base64', 'ucs2']) { fs.writeFileSync('s-' + enc, enc === 'hex' ? 'c3a9ff' : enc === 'base64' ? 'w6n/' : 'é€x', enc); console.log(enc, fs.readFileSync('s-' + enc).toString('hex')); }
 fs.writeFileSync('opt', 'abc', { encoding: 'hex' }); console.log('opt', fs.readFileSync('opt').toString('hex'));
 `;
-    const d = await differential(script, tempDir());
+    const d = await differential(script, tempDir(), { protocol });
     expect(d.guest.stderr).toBe('');
     expect(d.guest.stdout).toBe(d.node.stdout);
     expect(d.guest.stdout.split('\n').length).toBeGreaterThan(11);
   });
 });
 
-describe('chunking and limits', () => {
+describe.each(PROTOCOLS)('chunking and limits (%s)', (protocol) => {
   it('reads and writes 64 MiB through a 4 MiB window', async () => {
     const vol = new Volume();
     const big = randomBytes(64 * MiB, 3);
@@ -114,7 +123,7 @@ describe('chunking and limits', () => {
        console.log(b.length, x, b[0], b[b.length - 1]);
        b[0] ^= 0xff;
        fs.writeFileSync('/out.bin', b);`,
-      { vol },
+      { vol, protocol },
     );
     expect(r.stderr).toBe('');
     let x = 0;
@@ -125,7 +134,7 @@ describe('chunking and limits', () => {
     expect(out[0]).toBe(big[0]! ^ 0xff);
     expect(out.subarray(1).equals(big.subarray(1))).toBe(true);
     const read = r.trace.find((t) => t.method === Method.readFile)!;
-    expect(read.responseBytes).toBe(64 * MiB);
+    expect([read.status, read.responseBytes]).toEqual(readAnswer(protocol, 64 * MiB));
   });
 
   it('over the maximum fails with a clear error both ways, and the next call works', async () => {
@@ -139,7 +148,7 @@ describe('chunking and limits', () => {
          console.log(fs.readFileSync('/small.txt', 'utf8'));
        }
        fs.promises.readFile('/big.bin').catch((e) => console.log('async', e.code));`,
-      { vol, limits: { maxFileBytes: 2 * MiB, windowBytes: 64 * 1024 } },
+      { vol, protocol, limits: { maxFileBytes: 2 * MiB, windowBytes: 64 * 1024 } },
     );
     expect(r.stdout).toBe(
       [
@@ -155,7 +164,7 @@ describe('chunking and limits', () => {
   });
 });
 
-describe('errors', () => {
+describe.each(PROTOCOLS)('errors (%s)', (protocol) => {
   it('match Node for the same call, and the channel recovers after each', async () => {
     const fixture = tempDir();
     mkdirSync(join(fixture, 'dir'));
@@ -177,7 +186,7 @@ for (const a of attempts) {
 fs.readFile('missing.txt', (err, data) => console.log('cb', err.code, err.errno, err.syscall, err.path, data));
 fs.promises.readFile('dir').catch((e) => console.log('promise', e.code, e.errno, e.syscall, e.path, e.message));
 `;
-    const d = await differential(script, fixture);
+    const d = await differential(script, fixture, { protocol });
     expect(d.guest.stderr).toBe('');
     expect(d.guest.stdout).toBe(d.node.stdout);
     expect(d.node.stdout).toContain('ENOENT');

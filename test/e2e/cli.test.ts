@@ -30,7 +30,10 @@ describe('v8-fs-bridge run', () => {
     const r = await cli(['run', script, '--root', root, '--trace', trace, '--', 'x', '--y']);
     expect(r).toEqual({ code: 3, stdout: '300000 x,--y\n', stderr: '' });
     expect(readFileSync(join(root, 'in', 'a.bin')).equals(data)).toBe(true);
-    const lines = readFileSync(trace, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const all = readFileSync(trace, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    // The guest's first call announces its protocol (bridge.hello); the script's calls follow.
+    expect(all[0]).toMatchObject({ method: 'bridge.hello', status: 0 });
+    const lines = all.slice(1);
     expect(lines[0]).toMatchObject({ method: 'fs.readFileSync', status: 2, responseBytes: 300_000, transport: 'sync' });
     for (const key of ['id', 'requestBytes', 'micros']) expect(typeof lines[0]![key]).toBe('number');
     expect(lines[1]).toMatchObject({ method: 'fs.writeFileSync', status: 0, responseBytes: 0 });

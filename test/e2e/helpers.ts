@@ -65,13 +65,17 @@ export async function differentialNode(source: string, fixture: string): Promise
 
 /**
  * Runs the same script under plain `node` (cwd = a copy of `fixture`) and in the sandbox (`--root`
- * semantics: another copy loaded into memory). Returns both outputs and both resulting trees.
+ * semantics: another copy loaded into memory, with `options`). Returns both outputs and both trees.
  */
-export async function differential(source: string, fixture: string): Promise<{ node: NodeRun; guest: GuestRun }> {
+export async function differential(
+  source: string,
+  fixture: string,
+  options: Omit<SandboxOptions, 'stdout' | 'stderr' | 'trace' | 'vfs'> = {},
+): Promise<{ node: NodeRun; guest: GuestRun }> {
   const node = await differentialNode(source, fixture);
   const vol = new Volume();
   loadDirectory(vol, fixture);
-  const guest = await runGuest(source, { vol });
+  const guest = await runGuest(source, { ...options, vol });
   return { node, guest };
 }
 

@@ -98,7 +98,7 @@ describe('a hostile caller gets errors, and the next call works', () => {
   it.each([
     ['unknown method', Method.readFile.replace('read', 'rm'), ['/x'], 'ERR_BRIDGE_UNKNOWN_METHOD'],
     ['inherited name', 'constructor', [], 'ERR_BRIDGE_UNKNOWN_METHOD'],
-    ['path of the wrong type', Method.readFile, [42], 'ERR_INVALID_ARG_TYPE'],
+    ['path of the wrong type', Method.readFile, [true], 'ERR_INVALID_ARG_TYPE'],
     ['path with a NUL byte', Method.readFile, ['/a\u0000b'], 'ERR_INVALID_ARG_TYPE'],
     ['bad encoding', Method.readFile, ['/f', 'klingon'], 'ERR_INVALID_ARG_VALUE'],
     ['bad flag', Method.readFile, ['/f', null, { x: 1 }], 'ERR_INVALID_ARG_VALUE'],

@@ -1,0 +1,53 @@
+import { kernelSource } from './kernel.mjs';
+import { CONTROL_PREFIX } from './control.mjs';
+
+/**
+ * The program a sandboxed guest runs: the shared kernel plus a command loop. Its clock is the
+ * guest's own `process.hrtime.bigint()` (the only high-resolution clock a guest has), in microseconds.
+ */
+export function guestProgram() {
+  return `'use strict';
+const fs = require('fs');
+${kernelSource()}
+
+const now = () => Number(process.hrtime.bigint()) / 1000;
+const control = (report) => JSON.parse(fs.mkdirSync(${JSON.stringify(CONTROL_PREFIX)} + JSON.stringify(report)));
+
+async function serve(cmd) {
+  switch (cmd.type) {
+    case 'batch':
+      return runBatch(fs, cmd, now);
+    case 'burst': {
+      const start = now();
+      const samples = [];
+      for (let i = 0; i < cmd.reads; i++) {
+        const t0 = now();
+        const r = fs.readFileSync(cmd.path);
+        samples.push(now() - t0);
+        const bad = verifyResult('readFileSync', r, cmd.expect, false);
+        if (bad !== undefined) return { samples, error: 'burst read ' + i + ': ' + bad };
+      }
+      return { samples, elapsedUs: now() - start };
+    }
+    case 'sleep':
+      await new Promise((resolve) => setTimeout(resolve, cmd.ms));
+      return { slept: cmd.ms };
+    default:
+      return { error: 'unknown command ' + cmd.type };
+  }
+}
+
+(async () => {
+  let cmd = control({ hello: true, has: { statSync: typeof fs.statSync === 'function', existsSync: typeof fs.existsSync === 'function' } });
+  while (cmd.type !== 'exit') {
+    let report;
+    try {
+      report = await serve(cmd);
+    } catch (e) {
+      report = { error: String(e && e.stack ? e.stack : e) };
+    }
+    cmd = control(report);
+  }
+})();
+`;
+}

@@ -1,0 +1,195 @@
+import { Buffer } from 'buffer';
+import { EventEmitter } from 'events';
+import { Method } from '../../bridge/protocol.js';
+import { invalidArgType, invalidArgValue } from '../node-errors.js';
+import { unwrap, type Rpc } from '../rpc.js';
+import { readOptions, toBytes, writeOptions } from './args.js';
+import {
+  validateBuffer,
+  validateInteger,
+  validateOffsetLengthRead,
+  validateOptionsObject,
+} from './descriptors-args.js';
+import { bytesOf, writeBufferArgs, writeCall, writeStringArgs } from './descriptors.js';
+import { fstatAsync } from './stats-fs.js';
+
+/**
+ * fs.promises' FileHandle: a descriptor with promise methods, an EventEmitter (it emits 'close').
+ * Every call travels as a message (rpc.callAsync): the guest keeps running while it is in flight.
+ * A closed handle rejects with Node's `Error: file closed` (code EBADF, syscall the operation's).
+ */
+
+/** The sandbox settings a FileHandle needs. */
+export interface HandleContext {
+  rpc: Rpc;
+  maxFileBytes: number;
+}
+
+/** Node's result objects have no prototype: `[Object: null prototype] { bytesRead, buffer }`. */
+function result<T extends object>(fields: T): T {
+  return Object.assign(Object.create(null) as T, fields);
+}
+
+function fileClosed(syscall: string): Error {
+  const err = new Error('file closed') as Error & { code: string; syscall: string };
+  err.code = 'EBADF';
+  err.syscall = syscall;
+  return err;
+}
+
+/** Node's FileHandle#read argument forms: (buffer, offset, length, position), (buffer, options), (options). */
+function readParams(bufferOrParams: unknown, offset: unknown, length: unknown, position: unknown) {
+  let buffer = bufferOrParams;
+  if (!ArrayBuffer.isView(buffer)) {
+    if (bufferOrParams !== null && bufferOrParams !== undefined) validateOptionsObject(bufferOrParams, 'options');
+    const o = (bufferOrParams ?? {}) as { buffer?: unknown; offset?: unknown; length?: unknown; position?: unknown };
+    buffer = o.buffer === undefined ? Buffer.alloc(16384) : o.buffer;
+    offset = o.offset === undefined ? 0 : o.offset;
+    length = o.length === undefined ? (buffer as ArrayBufferView).byteLength - (offset as number) : o.length;
+    position = o.position === undefined ? null : o.position;
+    validateBuffer(buffer);
+  }
+  const buf = buffer as ArrayBufferView;
+  if (offset !== null && typeof offset === 'object') {
+    const o = offset as { offset?: unknown; length?: unknown; position?: unknown };
+    offset = o.offset === undefined ? 0 : o.offset;
+    length = o.length === undefined ? buf.byteLength - (offset as number) : o.length;
+    position = o.position === undefined ? null : o.position;
+  }
+  const off = offset === null || offset === undefined ? 0 : validateInteger(offset, 'offset', 0);
+  const len = (length ?? buf.byteLength - off) as number;
+  return { buffer: buf, offset: off, length: len, position };
+}
+
+/** A promise-based descriptor, as `fs.promises.open` returns. */
+export class FileHandle extends EventEmitter {
+  #fd: number;
+  readonly #ctx: HandleContext;
+  #refs = 1;
+  #closing: Promise<void> | undefined;
+  #closed: { resolve(): void; reject(e: unknown): void } | undefined;
+
+  constructor(fd: number, ctx: HandleContext) {
+    super();
+    this.#fd = fd;
+    this.#ctx = ctx;
+  }
+
+  /** The descriptor, or -1 once closed. */
+  get fd(): number {
+    return this.#fd;
+  }
+
+  /** Runs `op` with the handle referenced, so close() waits for it; a closed handle rejects. */
+  async #call<T>(syscall: string, op: (fd: number) => Promise<T>): Promise<T> {
+    if (this.#fd === -1) throw fileClosed(syscall);
+    this.#refs++;
+    try {
+      return await op(this.#fd);
+    } finally {
+      this.#unref();
+    }
+  }
+
+  #unref(): void {
+    if (--this.#refs > 0 || this.#fd === -1) return;
+    const fd = this.#fd;
+    this.#fd = -1;
+    const done = this.#closed;
+    void this.#ctx.rpc.callAsync(Method.close, [fd]).then((r) => {
+      try {
+        unwrap(r);
+        done?.resolve();
+      } catch (e) {
+        done?.reject(e);
+      }
+    });
+  }
+
+  /** Closes the descriptor once no operation is in flight; emits 'close' at once. */
+  close = (): Promise<void> => {
+    if (this.#fd === -1 && this.#closing === undefined) return Promise.resolve();
+    if (this.#closing) return this.#closing;
+    this.#closing = new Promise<void>((resolve, reject) => {
+      this.#closed = { resolve, reject };
+    }).finally(() => {
+      this.#closing = undefined;
+    });
+    this.#unref();
+    this.emit('close');
+    return this.#closing;
+  };
+
+  read(buffer?: unknown, offset?: unknown, length?: unknown, position?: unknown): Promise<unknown> {
+    return this.#call('read', async (fd) => {
+      const p = readParams(buffer, offset, length, position);
+      if (p.length === 0) return result({ bytesRead: p.length, buffer: p.buffer });
+      if (p.buffer.byteLength === 0) throw invalidArgValue('buffer', p.buffer, 'is empty and cannot be written');
+      validateOffsetLengthRead(p.offset, p.length, p.buffer.byteLength);
+      // Node 20's FileHandle#read does not validate the position: anything but a safe integer >= 0 reads at the current one.
+      const pos = typeof p.position === 'number' && Number.isSafeInteger(p.position) && p.position >= 0 ? p.position : null;
+      const bytes = bytesOf(await this.#ctx.rpc.callAsync(Method.read, [fd, p.length, pos]));
+      new Uint8Array(p.buffer.buffer, p.buffer.byteOffset + p.offset, bytes.length).set(bytes.subarray(0, p.length));
+      return result({ bytesRead: bytes.length, buffer: p.buffer });
+    });
+  }
+
+  write(buffer: unknown, offsetOrOptions?: unknown, length?: unknown, position?: unknown): Promise<unknown> {
+    return this.#call('write', async (fd) => {
+      if ((buffer as { byteLength?: unknown } | null | undefined)?.byteLength === 0) return result({ bytesWritten: 0, buffer });
+      let args;
+      if (ArrayBuffer.isView(buffer)) args = writeBufferArgs(fd, buffer, offsetOrOptions ?? null, length, position);
+      else if (typeof buffer === 'string') args = writeStringArgs(fd, buffer, offsetOrOptions, length);
+      else throw invalidArgType('buffer', ['string'], ['Buffer', 'TypedArray', 'DataView'], buffer);
+      const call = writeCall(args, this.#ctx.maxFileBytes);
+      const [bytesWritten] = call.values(await this.#ctx.rpc.callAsync(Method.fdWrite, call.wire!));
+      return result({ bytesWritten, buffer });
+    });
+  }
+
+  readFile(options?: unknown): Promise<unknown> {
+    return this.#call('readFile', (fd) => readWhole(this.#ctx, fd, options));
+  }
+
+  writeFile(data: unknown, options?: unknown): Promise<void> {
+    return this.#call('writeFile', (fd) => writeWhole(this.#ctx, fd, data, options, 'w'));
+  }
+
+  appendFile(data: unknown, options?: unknown): Promise<void> {
+    return this.#call('writeFile', (fd) => writeWhole(this.#ctx, fd, data, options, 'a'));
+  }
+
+  stat(options?: { bigint?: unknown }): Promise<unknown> {
+    return this.#call('fstat', (fd) => fstatAsync(this.#ctx.rpc, fd, options));
+  }
+
+  truncate(len: unknown = 0): Promise<void> {
+    return this.#call('ftruncate', async (fd) => {
+      const n = Math.max(0, validateInteger(len, 'len'));
+      unwrap(await this.#ctx.rpc.callAsync(Method.ftruncate, [fd, n]));
+    });
+  }
+
+  sync(): Promise<void> {
+    return this.#call('fsync', async (fd) => void unwrap(await this.#ctx.rpc.callAsync(Method.fsync, [fd])));
+  }
+
+  datasync(): Promise<void> {
+    return this.#call('fdatasync', async (fd) => void unwrap(await this.#ctx.rpc.callAsync(Method.fdatasync, [fd])));
+  }
+}
+
+/** Reads from the descriptor's position to the end (Node's readFileHandle). */
+export async function readWhole(ctx: HandleContext, fd: number, options: unknown): Promise<Buffer | string> {
+  const { encoding, flag } = readOptions(options);
+  const bytes = bytesOf(await ctx.rpc.callAsync(Method.readFile, [fd, null, flag, false]));
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return encoding === null || encoding === 'buffer' ? buf : buf.toString(encoding as BufferEncoding);
+}
+
+/** Writes all of `data` at the descriptor's position (Node's writeFileHandle). */
+export async function writeWhole(ctx: HandleContext, fd: number, data: unknown, options: unknown, defaultFlag: string): Promise<void> {
+  const { encoding, flag, mode } = writeOptions(options, defaultFlag);
+  const bytes = toBytes(data, encoding);
+  unwrap(await ctx.rpc.callAsync(Method.writeFile, [fd, bytes, flag, mode]));
+}
