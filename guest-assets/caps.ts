@@ -52,8 +52,11 @@ export interface GuestApi {
   settle(id: number, status: number, payload: Uint8Array): void;
   /** Runs timer `id`. */
   fire(id: number): void;
-  /** Compiles nothing: runs the guest's main function (already compiled in the guest context). */
-  runMain(main: Function, filename: string): void;
+  /**
+   * Runs the guest's main script: `scope` (compiled in the guest context) takes the values of
+   * GUEST_SCOPE_NAMES and returns the module function, which is then called like Node's wrapper.
+   */
+  runMain(scope: Function, filename: string): void;
   /** Prints an uncaught error or unhandled rejection like Node and returns the exit code. */
   fatal(error: unknown, kind: FatalKind): number;
   /** Runs `process.on('exit')` listeners (best effort), given the exit code. */

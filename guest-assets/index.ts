@@ -13,6 +13,7 @@ import { streamBuiltins } from './fs/streams-modules.js';
 import { format, inspect } from './inspect.js';
 import { createProcess, type ProcessConfig } from './process.js';
 import { createRequire } from './require.js';
+import { GUEST_SCOPE_NAMES } from './scope.js';
 import { installStackFilter } from './stack.js';
 import { Rpc, unwrap } from './rpc.js';
 import { createText } from './text.js';
@@ -88,9 +89,10 @@ export function install(caps: Caps, configJson: string): GuestApi {
     allocate: (length) => new Uint8Array(new ArrayBuffer(length)),
     settle: (id, status, payload) => rpc.settle(id, status, payload),
     fire: (id) => timers.fire(id),
-    runMain(main, filename) {
+    runMain(scope, filename) {
       const module = { id: '.', filename, loaded: false, exports: {}, children: [], paths: [] };
       const require = createRequire(builtins, filename);
+      const main = Reflect.apply(scope, undefined, GUEST_SCOPE_NAMES.map((name) => g[name])) as Function;
       Reflect.apply(main, module.exports, [module.exports, require, module, filename, path.dirname(filename)]);
       module.loaded = true;
     },

@@ -9,6 +9,7 @@ import vm from 'node:vm';
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { decodeResponseHeader } from '../bridge/frame.js';
 import type { Caps, GuestApi } from '../guest-assets/caps.js';
+import { GUEST_SCOPE_NAMES } from '../guest-assets/scope.js';
 
 /** What the host passes to a new Worker. */
 export interface WorkerInit {
@@ -169,11 +170,14 @@ process.on('uncaughtException', (e) => die(e, 'exception'));
 process.on('unhandledRejection', (e) => die(e, 'rejection'));
 process.on('exit', (code) => quietly(() => api.beforeExit(code), undefined));
 
+// The guest's module function sits inside a function whose parameters bind the common globals
+// (guest-assets/scope.ts): global lookups become variable reads, and the guest may still declare them.
 let main: Function;
 try {
-  main = vm.compileFunction(init.source, ['exports', 'require', 'module', '__filename', '__dirname'], {
+  main = vm.compileFunction(`return function (exports, require, module, __filename, __dirname) {\n${init.source}\n};`, [...GUEST_SCOPE_NAMES], {
     parsingContext: context,
     filename: init.filename,
+    lineOffset: -1,
   });
 } catch (e) {
   const text = quietly(() => String((e as Error).stack), 'SyntaxError');

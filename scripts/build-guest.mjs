@@ -2,6 +2,7 @@
 // the Worker evaluates inside the guest's vm context. The bundle defines `__v8fsBridge`.
 import { build } from 'esbuild';
 import { chmodSync } from 'node:fs';
+import { BUILTIN_NAMES } from '../dist/guest-assets/scope.js';
 
 await build({
   entryPoints: ['guest-assets/index.ts'],
@@ -20,7 +21,9 @@ await build({
   target: 'es2022',
   legalComments: 'none',
   // Strict mode everywhere: no `fn.caller` reaches bridge internals from guest callbacks.
-  banner: { js: "'use strict';" },
+  // Built-ins become locals, captured before guest code runs: fast (no global interceptor) and
+  // immune to the guest replacing them (see guest-assets/scope.ts).
+  banner: { js: `'use strict';\nconst { ${BUILTIN_NAMES.filter((n) => !['undefined', 'NaN', 'Infinity'].includes(n)).join(', ')} } = globalThis;` },
   logLevel: 'warning',
 });
 chmodSync('dist/host/cli.js', 0o755);

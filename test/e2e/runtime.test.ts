@@ -84,6 +84,15 @@ try { require('child_process'); } catch (e) { console.log(e.code, e.message.spli
     expect(r.stdout).toBe('/ /x/y\n');
   });
 
+  it('guest code may declare names the sandbox binds for speed, and sees the real globals', async () => {
+    const r = await runGuest(`const Buffer = require('buffer').Buffer; let process = 1; var Math = { max: () => 'mine' };
+console.log(typeof Buffer.alloc, process, Math.max(), globalThis.Math.max(1, 2), typeof setTimeout, global === globalThis);
+function line() { return new Error('x').stack.split('\\n')[1]; }
+console.log(line());`);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe('function 1 mine 2 function true\n    at line (/main.js:3:26)\n');
+  });
+
   it('argv and env are what the host gave', async () => {
     const r = await runGuest('console.log(JSON.stringify([process.argv.slice(1), process.env]))', { args: ['--x', 'y'], env: { A: '1' } });
     expect(JSON.parse(r.stdout)).toEqual([['/main.js', '--x', 'y'], { A: '1' }]);
