@@ -52,17 +52,24 @@ export interface Settled {
 
 /**
  * Encodes a host function's outcome as the reply array `[Outcome, value]`. A value that cannot cross
- * becomes a thrown TypeError/RangeError naming its path (`result.fn: function`), so the guest always
- * gets an answer it can read.
+ * becomes a thrown TypeError/RangeError naming its path (`cannot pass result.fn: function`), so the
+ * guest always gets an answer it can read.
  */
 export function encodeOutcome(settled: Settled, realm: ValueRealm, limits: ValueLimits): Uint8Array {
   const root = settled.threw ? 'thrown' : 'result';
   try {
     return checkSize(encodeCbor([settled.threw ? Outcome.Threw : Outcome.Returned, writeTree(settled.value, realm, limits, root)], root), limits);
   } catch (e) {
-    const failure = isValueError(e) ? e : valueError(ValueErrorCode.Unsupported, `cannot pass ${root}: ${messageOf(e)}`);
+    // The guest learns why, and, when the function threw, what it threw.
+    const detail = settled.threw ? ` (the host function threw ${describe(settled.value)})` : '';
+    const failure = isValueError(e) ? valueError(e.code, e.message + detail) : valueError(ValueErrorCode.Unsupported, `cannot pass ${root}: ${messageOf(e)}${detail}`);
     return cbor.encode([Outcome.Threw, writeTree(failure, realm, limits, root)]);
   }
+}
+
+function describe(thrown: unknown): string {
+  if (thrown instanceof Error) return `${thrown.name}: ${thrown.message}`;
+  return typeof thrown === 'string' ? JSON.stringify(thrown) : typeof thrown;
 }
 
 /** Decodes a reply array written by encodeOutcome. */

@@ -1,4 +1,7 @@
 import { Encoder } from 'cbor-x';
+// Installs linear-time decoders for CBOR bignums before any decoding: cbor-x's own are quadratic,
+// so a guest could stall the host with one large BigInt in any call's arguments.
+import './structured-cbor.js';
 
 /**
  * Arguments and structured results travel as CBOR. Byte strings stay byte strings (never base64):

@@ -130,7 +130,7 @@ describe('host functions: blocking and non-blocking calls', () => {
        const t1 = Date.now();
        Promise.all([hp.sleep(100, 1), hp.sleep(100, 2), hp.sleep(100, 3), hp.sleep(100, 4)]).then((all) => {
          clearInterval(timer);
-         console.log(JSON.stringify([v, blocked, all, ticks > 5, Date.now() - t1 < 350]));
+         console.log(JSON.stringify([v, blocked, all, ticks > 5, Date.now() - t1 < 390]));
        });`,
       { sleep: (ms: number, v: unknown) => new Promise((r) => setTimeout(() => r(v), ms)) },
     );
@@ -146,6 +146,12 @@ describe('host functions: blocking and non-blocking calls', () => {
       'function',
     ]);
     expect(await guest(`console.log(JSON.stringify([Object.keys(host), Object.keys(hp)]));`, {})).toEqual([[], []]);
+  });
+
+  it('function names such as __proto__ and constructor are plain names', async () => {
+    const functions = Object.fromEntries([['__proto__', () => 'proto'], ['constructor', () => 'ctor'], ['toString', () => 'str']]) as Record<string, HostFunction>;
+    const out = await guest(`console.log(JSON.stringify([Object.keys(host), host.__proto__(), host.constructor(), String(host.toString()), Object.getPrototypeOf(host) === Object.prototype]));`, functions);
+    expect(out).toEqual([['__proto__', 'constructor', 'toString'], 'proto', 'ctor', 'str', true]);
   });
 
   it('works when the guest speaks the legacy (base64) wire too', async () => {

@@ -120,7 +120,7 @@ describe('host functions: errors', () => {
     expect(out).toEqual([
       ['TypeError', 'ERR_HOST_VALUE_UNSUPPORTED', 'cannot pass result.nested[1]: function'],
       ['TypeError', 'ERR_HOST_VALUE_UNSUPPORTED', 'cannot pass result.p: Promise'],
-      ['TypeError', 'ERR_HOST_VALUE_UNSUPPORTED', 'cannot pass thrown.cb: function'],
+      ['TypeError', 'ERR_HOST_VALUE_UNSUPPORTED', 'cannot pass thrown.cb: function (the host function threw Error: x)'],
       'ok',
     ]);
   });
