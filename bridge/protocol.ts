@@ -219,8 +219,10 @@ export const Defaults = {
   minWindowBytes: 4096,
   /** Largest file (and largest frame payload) a single call may move (256 MiB). */
   maxFileBytes: 256 * 1024 * 1024,
-  /** Iterations of the guest's busy-wait before it sleeps in Atomics.wait. */
-  spinIterations: 2000,
+  /** Iterations of the guest's busy-wait before it sleeps in Atomics.wait (tens of microseconds). */
+  spinIterations: 5000,
+  /** Microseconds the host busy-waits for the guest's next message before sleeping. */
+  hostSpinMicros: 50,
   /**
    * Most objects nested inside one another in one host function value (arguments or result). Kept well
    * below what the encoder's recursion can reach on a 1 MiB stack before it is optimized (about 900).

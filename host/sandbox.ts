@@ -170,6 +170,7 @@ class Run {
         broken: (e: ChannelError) => this.#end('protocol', `guest broke the channel protocol: ${e.message}`),
       },
       maxRequest,
+      { spinMicros: limits.hostSpinMicros, now: () => performance.now() },
     );
     void this.#channel.run();
   }

@@ -21,7 +21,7 @@ function pattern(n: number, seed = 1): Uint8Array {
 }
 
 /** A host channel whose handler echoes the request frame back as a status-2 payload. */
-function setup(opts: { maxRequest?: number; source?: (request: Uint8Array) => ByteSource } = {}) {
+function setup(opts: { maxRequest?: number; source?: (request: Uint8Array) => ByteSource; spinMicros?: number } = {}) {
   const buffer = createChannelBuffer(WINDOW);
   const seen: Uint8Array[] = [];
   const broken: ChannelError[] = [];
@@ -42,6 +42,7 @@ function setup(opts: { maxRequest?: number; source?: (request: Uint8Array) => By
       broken: (e) => void broken.push(e),
     },
     opts.maxRequest ?? 1 << 30,
+    { spinMicros: opts.spinMicros ?? 0, now: () => performance.now() },
   );
   const running = channel.run();
   channels.push(channel);
@@ -62,6 +63,15 @@ describe('HostChannel with a well-behaved guest', () => {
     expect(seen[0]).toEqual(frame);
     expect(reply.status).toBe(Status.Raw);
     expect(reply.payload).toEqual(frame);
+  });
+
+  it('serves the same way when it busy-waits for the next message', async () => {
+    const { guest, seen } = setup({ spinMicros: 200 });
+    for (const n of [0, 10, WINDOW * 2 + 5]) {
+      const frame = callFrame(n + 1, pattern(n));
+      expect(decodeResponse(await guest.call(frame)).payload).toEqual(frame);
+    }
+    expect(seen).toHaveLength(3);
   });
 
   it('streams a ByteSource into the window chunk by chunk and closes it', async () => {
