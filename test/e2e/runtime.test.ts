@@ -5,10 +5,10 @@ describe('the guest runtime behaves like node', () => {
   it('console, timers, microtasks and nextTick run in the same order as node', async () => {
     const script = `
 console.log('start', 1, 'two', { a: [1, 2] }, null, undefined, -0, 10n);
-setTimeout(() => console.log('timeout 20'), 20);
+setTimeout(() => console.log('timeout 100'), 100);
 setTimeout(() => console.log('timeout 0'), 0);
 const iv = setInterval(() => { console.log('interval'); if (++n === 3) clearInterval(iv); }, 1); let n = 0;
-setTimeout(() => { setImmediate(() => console.log('immediate')); Promise.resolve().then(() => console.log('microtask in timer')); }, 40);
+setTimeout(() => { setImmediate(() => console.log('immediate')); Promise.resolve().then(() => console.log('microtask in timer')); }, 150);
 const t = setTimeout(() => console.log('never'), 5); clearTimeout(t);
 Promise.resolve().then(() => console.log('microtask'));
 queueMicrotask(() => console.log('queueMicrotask'));
