@@ -88,7 +88,7 @@ export const Method = {
   writeFile: 'fs.writeFileSync',
   /** The name old guests use for a binary write; same arguments and handler as writeFile. */
   writeFileBinary: 'fs.writeFileBinary',
-  /** `[path, recursive, mode]` -> status 0: the first directory created (recursive) or undefined. */
+  /** `[path, recursive, mode, async?]` -> status 0: the first directory created (recursive) or undefined; `async` picks Node's async walk and its errors. */
   mkdir: 'fs.mkdirSync',
   /** `[path, mode]` -> status 0 undefined. */
   access: 'fs.accessSync',
@@ -124,7 +124,7 @@ export const Method = {
   chown: 'fs.chownSync',
   /** `[path, uid, gid]` -> status 0 undefined; changes the link itself. */
   lchown: 'fs.lchownSync',
-  /** `[prefix, encoding | 'buffer']` -> the directory created: status 0 string, or status 2 bytes for 'buffer'. */
+  /** `[prefix, encoding | 'buffer', async?]` -> the directory created: status 0 string, or status 2 bytes for 'buffer'. */
   mkdtemp: 'fs.mkdtempSync',
   /** `[path, flags: string | number, mode]` -> status 0: the guest's descriptor (a number of its own fd table). */
   open: 'fs.openSync',

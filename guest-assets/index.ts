@@ -9,7 +9,7 @@ import { defineHostModules } from './host-module.js';
 import { negotiate, type GuestProtocol } from './legacy.js';
 import { installLegacyGlobals } from './legacy-globals.js';
 import { createFs } from './fs/index.js';
-import { streamBuiltins } from './fs/streams-modules.js';
+import { defineStreamBuiltins } from './fs/streams-modules.js';
 import { format, inspect } from './inspect.js';
 import { createProcess, type ProcessConfig } from './process.js';
 import { createRequire } from './require.js';
@@ -75,9 +75,9 @@ export function install(caps: Caps, configJson: string): GuestApi {
     process,
     console,
     util: { format, inspect },
-    ...streamBuiltins(process.nextTick),
   };
   defineHostModules(builtins, rpc, Buffer);
+  defineStreamBuiltins(builtins, process.nextTick);
   const g = globalThis as Record<string, unknown>;
   Object.assign(g, timers.api, { Buffer, console, process, queueMicrotask, global: globalThis });
   Object.assign(g, { TextEncoder: text.TextEncoder, TextDecoder: text.TextDecoder });

@@ -51,23 +51,36 @@ export function installDescriptors(rpc: Rpc, maxFileBytes: number, fs: Fns, prom
   Object.assign(fs, stats.fs, { Stats });
   Object.assign(promises, stats.promises);
   addFileHandles(ctx, promises);
+  installStreams(rpc, fs);
+}
 
+/**
+ * fs.ReadStream/WriteStream (getters, as in Node), createReadStream/createWriteStream and
+ * FileHandle#createReadStream/createWriteStream. The classes, and readable-stream, are built on first use.
+ */
+function installStreams(rpc: Rpc, fs: Fns): void {
   // Streams call fs's own functions at call time (a patched fs.open is honoured, as in Node).
   const defaults = rawOps(rpc, fs as unknown as CallbackFs);
-  const ReadStream = makeReadStream(defaults);
-  const WriteStream = makeWriteStream(defaults);
-  const create = (Kind: Function) => (path: unknown, options?: unknown) => Reflect.construct(Kind, [path, options]);
-  Object.assign(fs, {
-    ReadStream,
-    WriteStream,
-    createReadStream: named('createReadStream', create(ReadStream)),
-    createWriteStream: named('createWriteStream', create(WriteStream)),
-  });
+  let classes: { ReadStream: Function; WriteStream: Function } | undefined;
+  const load = () => (classes ??= { ReadStream: makeReadStream(defaults), WriteStream: makeWriteStream(defaults) });
+  for (const name of ['ReadStream', 'WriteStream'] as const) {
+    Object.defineProperty(fs, name, {
+      get: () => load()[name],
+      set(value: unknown) {
+        Object.defineProperty(fs, name, { value, writable: true, enumerable: true, configurable: true });
+      },
+      enumerable: true,
+      configurable: true,
+    });
+  }
+  const create = (name: 'ReadStream' | 'WriteStream', path: unknown, options?: unknown) => Reflect.construct(load()[name], [path, options]);
+  fs.createReadStream = named('createReadStream', (path: unknown, options?: unknown) => create('ReadStream', path, options));
+  fs.createWriteStream = named('createWriteStream', (path: unknown, options?: unknown) => create('WriteStream', path, options));
   const handle = FileHandle.prototype as unknown as Fns;
   handle.createReadStream = function (this: FileHandle, options?: object) {
-    return Reflect.construct(ReadStream, [undefined, { ...options, fd: this }]);
+    return create('ReadStream', undefined, { ...options, fd: this });
   };
   handle.createWriteStream = function (this: FileHandle, options?: object) {
-    return Reflect.construct(WriteStream, [undefined, { ...options, fd: this }]);
+    return create('WriteStream', undefined, { ...options, fd: this });
   };
 }

@@ -1,10 +1,11 @@
 import { Buffer } from 'buffer';
 import { EventEmitter } from 'events';
-import { Method } from '../../bridge/protocol.js';
-import { invalidArgType, invalidArgValue } from '../node-errors.js';
+import { Method, Status } from '../../bridge/protocol.js';
+import { fileTooLarge, invalidArgType, invalidArgValue } from '../node-errors.js';
 import { unwrap, type Rpc } from '../rpc.js';
 import { readOptions, toBytes, writeOptions } from './args.js';
 import {
+  getValidatedFd,
   validateBuffer,
   validateInteger,
   validateOffsetLengthRead,
@@ -182,6 +183,8 @@ export class FileHandle extends EventEmitter {
 /** Reads from the descriptor's position to the end (Node's readFileHandle). */
 export async function readWhole(ctx: HandleContext, fd: number, options: unknown): Promise<Buffer | string> {
   const { encoding, flag } = readOptions(options);
+  // A closed handle's fd is -1, which Node's readFile rejects as an argument.
+  getValidatedFd(fd);
   const bytes = bytesOf(await ctx.rpc.callAsync(Method.readFile, [fd, null, flag, false]));
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   return encoding === null || encoding === 'buffer' ? buf : buf.toString(encoding as BufferEncoding);
@@ -191,5 +194,8 @@ export async function readWhole(ctx: HandleContext, fd: number, options: unknown
 export async function writeWhole(ctx: HandleContext, fd: number, data: unknown, options: unknown, defaultFlag: string): Promise<void> {
   const { encoding, flag, mode } = writeOptions(options, defaultFlag);
   const bytes = toBytes(data, encoding);
+  if (bytes.byteLength > ctx.maxFileBytes) throw fileTooLarge(bytes.byteLength, ctx.maxFileBytes);
+  // A closed handle's fd is -1: Node's write fails on it with EBADF.
+  if (fd === -1) unwrap({ status: Status.Error, error: { code: 'EBADF', syscall: 'write' } });
   unwrap(await ctx.rpc.callAsync(Method.writeFile, [fd, bytes, flag, mode]));
 }

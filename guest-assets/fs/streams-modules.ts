@@ -1,6 +1,5 @@
 import * as events from 'events';
-import * as stream from 'readable-stream/lib/stream.js';
-import * as streamPromises from 'readable-stream/lib/stream/promises.js';
+import { streamLib } from './streams-lib.js';
 import { bindNextTick } from './streams-process.js';
 
 /** A CommonJS module's exports as `require` returns them (esbuild's namespace wraps them in `default`). */
@@ -9,10 +8,13 @@ function cjs<T>(ns: T): T {
 }
 
 /**
- * The guest's `events`, `stream` and `stream/promises` modules (the `events` package and
- * readable-stream, built in the guest realm). The streams' nextTick becomes the guest's own.
+ * Adds the guest's `events`, `stream` and `stream/promises` modules to `builtins` (the `events`
+ * package and readable-stream, built in the guest realm; the stream modules load on first require)
+ * and makes the streams' nextTick the guest's own.
  */
-export function streamBuiltins(nextTick: (callback: (...args: unknown[]) => void, ...args: unknown[]) => void): Record<string, unknown> {
+export function defineStreamBuiltins(builtins: Record<string, unknown>, nextTick: (callback: (...args: unknown[]) => void, ...args: unknown[]) => void): void {
   bindNextTick(nextTick);
-  return { events: cjs(events), stream: cjs(stream), 'stream/promises': cjs(streamPromises) };
+  builtins.events = cjs(events);
+  Object.defineProperty(builtins, 'stream', { get: () => streamLib().stream, enumerable: true, configurable: true });
+  Object.defineProperty(builtins, 'stream/promises', { get: () => streamLib().promises, enumerable: true, configurable: true });
 }

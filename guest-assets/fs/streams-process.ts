@@ -20,4 +20,5 @@ export function bindNextTick(impl: Tick): void {
   tick = impl;
 }
 
+/** The module as readable-stream's shim looks it up (`default.nextTick`). */
 export default { nextTick };

@@ -1,10 +1,9 @@
 import { Buffer } from 'buffer';
-import * as stream from 'readable-stream/lib/stream.js';
-import { nodeError } from '../node-errors.js';
-import { invalidArgType } from '../node-errors.js';
+import { invalidArgType, nodeError } from '../node-errors.js';
 import { validateFunction, validateInteger } from './descriptors-args.js';
 import type { CallbackFs, StreamOps } from './streams-ops.js';
-import { construct, definePending, destroy, importTarget, kIoDone, kIsPerformingIO, kOps, streamOptions, type FileStream } from './streams.js';
+import { construct, defineFileStreamProperties, destroy, importTarget, kIoDone, kIsPerformingIO, kOps, streamOptions, type FileStream } from './streams.js';
+import { streamLib } from './streams-lib.js';
 import { nextTick } from './streams-process.js';
 
 /**
@@ -55,8 +54,21 @@ function performWrite(s: WriteStreamLike, data: Buffer, cb: WriteDone): void {
   if (s.pos !== undefined) s.pos += data.length;
 }
 
-/** Builds fs.WriteStream over the given default operations. */
+/** Node's flush and start options, and the counters a write stream keeps. */
+function writeSettings(s: WriteStreamLike, o: Record<string, unknown>): void {
+  s.flush = o.flush as boolean | undefined;
+  if (s.flush === null || s.flush === undefined) s.flush = false;
+  else if (typeof s.flush !== 'boolean') throw invalidArgType('options.flush', ['boolean'], [], s.flush);
+  s.start = o.start as number | undefined;
+  s.pos = undefined;
+  s.bytesWritten = 0;
+  s[kIsPerformingIO] = false;
+  if (s.start !== undefined) s.pos = validateInteger(s.start, 'start', 0);
+}
+
+/** Builds fs.WriteStream over the given default operations (loads readable-stream). */
 export function makeWriteStream(defaults: StreamOps) {
+  const { stream } = streamLib();
   function WriteStream(this: WriteStreamLike, path: unknown, options?: unknown): WriteStreamLike | void {
     if (!(this instanceof WriteStream)) return new (WriteStream as unknown as new (p: unknown, o: unknown) => WriteStreamLike)(path, options);
     const o = streamOptions(options);
@@ -68,20 +80,19 @@ export function makeWriteStream(defaults: StreamOps) {
     if (custom && custom.write === undefined) throw invalidArgType('options.fs.write', ['function'], [], custom.write);
     if (custom) validateFunction(custom.write, 'options.fs.write');
     if (custom && o.autoDestroy) validateFunction(custom.close, 'options.fs.close');
-    this.flush = o.flush as boolean | undefined;
-    if (this.flush === null || this.flush === undefined) this.flush = false;
-    else if (typeof this.flush !== 'boolean') throw invalidArgType('options.flush', ['boolean'], [], this.flush);
-    this.start = o.start as number | undefined;
-    this.pos = undefined;
-    this.bytesWritten = 0;
-    this[kIsPerformingIO] = false;
-    if (this.start !== undefined) this.pos = validateInteger(this.start, 'start', 0);
+    writeSettings(this, o);
     Reflect.apply(stream.Writable, this, [o]);
     if (o.encoding) this.setDefaultEncoding(o.encoding as string);
   }
   Object.setPrototypeOf(WriteStream.prototype, stream.Writable.prototype);
   Object.setPrototypeOf(WriteStream, stream.Writable);
-  const proto = WriteStream.prototype as unknown as Record<string, unknown>;
+  defineWriteMethods(WriteStream.prototype as unknown as Record<string, unknown>);
+  return WriteStream;
+}
+
+/** WriteStream's methods: `_write`/`_writev` send raw chunks, `close(cb)` ends then closes. */
+function defineWriteMethods(proto: Record<string, unknown>): void {
+  const { stream } = streamLib();
   proto._construct = construct;
   proto._destroy = destroy;
   proto._write = function (this: WriteStreamLike, data: Buffer, _encoding: string, cb: WriteDone) {
@@ -101,14 +112,5 @@ export function makeWriteStream(defaults: StreamOps) {
     this.end();
   };
   proto.destroySoon = (stream.Writable.prototype as unknown as Record<string, unknown>).end;
-  Object.defineProperty(proto, 'autoClose', {
-    get(this: WriteStreamLike) {
-      return this._writableState.autoDestroy;
-    },
-    set(this: WriteStreamLike, value: boolean) {
-      this._writableState.autoDestroy = value;
-    },
-  });
-  definePending(proto);
-  return WriteStream;
+  defineFileStreamProperties(proto, '_writableState');
 }

@@ -1,10 +1,10 @@
 import { Buffer } from 'buffer';
-import { errorOrDestroy } from 'readable-stream/lib/internal/streams/destroy.js';
-import * as stream from 'readable-stream/lib/stream.js';
+import type * as stream from 'readable-stream/lib/stream.js';
 import { invalidArgType, invalidArgValue } from '../node-errors.js';
 import { toPath } from './args.js';
 import { getValidatedFd, outOfRange, validateFunction, validateInteger } from './descriptors-args.js';
 import { FileHandle } from './filehandle.js';
+import { streamLib } from './streams-lib.js';
 import { customOps, handleOps, type CallbackFs, type StreamOps } from './streams-ops.js';
 
 /**
@@ -13,10 +13,13 @@ import { customOps, handleOps, type CallbackFs, type StreamOps } from './streams
  * (64 KiB) between start and end, 'end', then 'close'. Each chunk is one raw bridge read.
  */
 
-/** Internal state of a file stream (Node keeps it under symbols; so do we). */
+/** A file stream's operations (Node's kFs). */
 export const kOps = Symbol('kFs');
+/** The FileHandle a stream was given as `fd`, if any. */
 export const kHandle = Symbol('kHandle');
+/** True while a read or write is in flight (close waits for it). */
 export const kIsPerformingIO = Symbol('kIsPerformingIO');
+/** Emitted when the in-flight read or write ends after the stream was destroyed. */
 export const kIoDone = Symbol('kIoDone');
 
 /** What both file streams share. */
@@ -102,13 +105,22 @@ export function destroy(this: FileStream, err: Error | null, cb: (err: Error | n
   else closeFd(this, err, cb);
 }
 
-/** Node's `pending`: true until the file is open. */
-export function definePending(proto: object): void {
+/** Node's `pending` (true until the file is open) and `autoClose` (the base stream's autoDestroy). */
+export function defineFileStreamProperties(proto: object, state: '_readableState' | '_writableState'): void {
+  type WithState = Record<typeof state, { autoDestroy: boolean }>;
   Object.defineProperty(proto, 'pending', {
     get(this: FileStream) {
       return this.fd === null;
     },
     configurable: true,
+  });
+  Object.defineProperty(proto, 'autoClose', {
+    get(this: WithState) {
+      return this[state].autoDestroy;
+    },
+    set(this: WithState, value: boolean) {
+      this[state].autoDestroy = value;
+    },
   });
 }
 
@@ -122,34 +134,24 @@ interface ReadStreamLike extends FileStream {
   _readableState: { autoDestroy: boolean };
 }
 
-/** Builds fs.ReadStream over the given default operations. */
-export function makeReadStream(defaults: StreamOps) {
-  function ReadStream(this: ReadStreamLike, path: unknown, options?: unknown): ReadStreamLike | void {
-    if (!(this instanceof ReadStream)) return new (ReadStream as unknown as new (p: unknown, o: unknown) => ReadStreamLike)(path, options);
-    const o = streamOptions(options);
-    if (o.highWaterMark === undefined) o.highWaterMark = 64 * 1024;
-    if (o.autoDestroy === undefined) o.autoDestroy = false;
-    importTarget(this, path, o, 'r', defaults);
-    o.autoDestroy = o.autoClose === undefined ? true : o.autoClose;
-    const custom = o.fs as CallbackFs | undefined;
-    if (custom) validateFunction(custom.read, 'options.fs.read');
-    if (custom && o.autoDestroy) validateFunction(custom.close, 'options.fs.close');
-    this.start = o.start as number | undefined;
-    this.end = o.end as number;
-    this.pos = undefined;
-    this.bytesRead = 0;
-    this[kIsPerformingIO] = false;
-    if (this.start !== undefined) this.pos = validateInteger(this.start, 'start', 0);
-    if (this.end === undefined) this.end = Infinity;
-    else if (this.end !== Infinity) {
-      validateInteger(this.end, 'end', 0);
-      if (this.start !== undefined && this.start > this.end) throw outOfRange('start', `<= "end" (here: ${this.end})`, this.start);
-    }
-    Reflect.apply(stream.Readable, this, [o]);
+/** Node's start/end options: integers >= 0, start <= end; the stream reads from `pos` when start is given. */
+function readRange(s: ReadStreamLike, o: Record<string, unknown>): void {
+  s.start = o.start as number | undefined;
+  s.end = o.end as number;
+  s.pos = undefined;
+  s.bytesRead = 0;
+  s[kIsPerformingIO] = false;
+  if (s.start !== undefined) s.pos = validateInteger(s.start, 'start', 0);
+  if (s.end === undefined) s.end = Infinity;
+  else if (s.end !== Infinity) {
+    validateInteger(s.end, 'end', 0);
+    if (s.start !== undefined && s.start > s.end) throw outOfRange('start', `<= "end" (here: ${s.end})`, s.start);
   }
-  Object.setPrototypeOf(ReadStream.prototype, stream.Readable.prototype);
-  Object.setPrototypeOf(ReadStream, stream.Readable);
-  const proto = ReadStream.prototype as unknown as Record<string, unknown>;
+}
+
+/** ReadStream's methods: `_read` asks for one chunk of up to `n` bytes (one raw bridge read), `close(cb)`. */
+function defineReadMethods(proto: Record<string, unknown>): void {
+  const { stream, errorOrDestroy } = streamLib();
   proto._construct = construct;
   proto._destroy = destroy;
   proto._read = function (this: ReadStreamLike, n: number) {
@@ -171,14 +173,28 @@ export function makeReadStream(defaults: StreamOps) {
     if (typeof cb === 'function') stream.finished(this as unknown as NodeJS.ReadableStream, cb as (err?: Error | null) => void);
     this.destroy();
   };
-  Object.defineProperty(proto, 'autoClose', {
-    get(this: ReadStreamLike) {
-      return this._readableState.autoDestroy;
-    },
-    set(this: ReadStreamLike, value: boolean) {
-      this._readableState.autoDestroy = value;
-    },
-  });
-  definePending(proto);
+  defineFileStreamProperties(proto, '_readableState');
+}
+
+/** Builds fs.ReadStream over the given default operations (loads readable-stream). */
+export function makeReadStream(defaults: StreamOps) {
+  const { stream } = streamLib();
+  // A function, as Node's: callable without `new`, own keys set before the base constructor runs.
+  function ReadStream(this: ReadStreamLike, path: unknown, options?: unknown): ReadStreamLike | void {
+    if (!(this instanceof ReadStream)) return new (ReadStream as unknown as new (p: unknown, o: unknown) => ReadStreamLike)(path, options);
+    const o = streamOptions(options);
+    if (o.highWaterMark === undefined) o.highWaterMark = 64 * 1024;
+    if (o.autoDestroy === undefined) o.autoDestroy = false;
+    importTarget(this, path, o, 'r', defaults);
+    o.autoDestroy = o.autoClose === undefined ? true : o.autoClose;
+    const custom = o.fs as CallbackFs | undefined;
+    if (custom) validateFunction(custom.read, 'options.fs.read');
+    if (custom && o.autoDestroy) validateFunction(custom.close, 'options.fs.close');
+    readRange(this, o);
+    Reflect.apply(stream.Readable, this, [o]);
+  }
+  Object.setPrototypeOf(ReadStream.prototype, stream.Readable.prototype);
+  Object.setPrototypeOf(ReadStream, stream.Readable);
+  defineReadMethods(ReadStream.prototype as unknown as Record<string, unknown>);
   return ReadStream;
 }

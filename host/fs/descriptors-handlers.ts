@@ -37,6 +37,7 @@ function positionArg(value: unknown): number | null {
   return value < 0 ? null : value;
 }
 
+/** Bytes (a CBOR byte string), else ERR_INVALID_ARG_TYPE. */
 export function bytesArg(value: unknown): Uint8Array {
   if (!(value instanceof Uint8Array)) throw callError('ERR_INVALID_ARG_TYPE', 'TypeError', 'The "buffer" argument must be bytes');
   return value;

@@ -99,6 +99,9 @@ const res = (r) => `${Object.getPrototypeOf(r)} ${Object.keys(r).join(',')} ${r.
   for (const op of ['read', 'write', 'readFile', 'writeFile', 'appendFile', 'stat', 'truncate', 'sync', 'datasync']) {
     await e(`closed ${op}`, () => c[op](op.startsWith('write') || op === 'appendFile' ? 'x' : undefined));
   }
+  await e('fsp.readFile(closed handle)', () => fsp.readFile(c));
+  await e('fsp.writeFile(closed handle)', () => fsp.writeFile(c, 'x'));
+  await e('fsp.appendFile(closed handle)', () => fsp.appendFile(c, 'x'));
   const d = await fsp.open('dir');
   await e('read dir', () => d.read(Buffer.alloc(2), 0, 2, 0));
   await e('readFile dir', () => d.readFile());
