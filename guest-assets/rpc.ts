@@ -59,13 +59,17 @@ export class Rpc {
   }
 
   /** Calls `method` and blocks until the host answers. */
-  callSync(method: string, args: readonly unknown[]): Result {
+  /**
+   * Calls `method` and blocks until the host answers. `into` may offer the destination of a raw
+   * (status 2) answer of `length` bytes, e.g. the caller's own buffer, so the bytes land there directly.
+   */
+  callSync(method: string, args: readonly unknown[], into?: (length: number) => Uint8Array | undefined): Result {
     const { id, parts } = this.#frame(method, args);
     let status = -1;
     const { header, payload } = guardChannel(() =>
       this.#channel.call(parts, (h: ResponseHeader, length: number) => {
         status = h.status;
-        return freshBytes(length);
+        return (h.status === Status.Raw && into?.(length)) || freshBytes(length);
       }),
     );
     if (header.id !== id) {

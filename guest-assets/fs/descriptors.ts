@@ -33,6 +33,8 @@ export interface Prepared {
   errorValues?: unknown[];
   /** The results: [the sync return value, ...the rest of the callback's values]. Throws the call's error. */
   values(result?: Result): unknown[];
+  /** Where a blocking call's raw answer of `length` bytes may land directly (see Rpc.callSync). */
+  into?(length: number): Uint8Array | undefined;
 }
 
 /** The bytes of a status-2 (or legacy bytes) answer. */
@@ -77,10 +79,13 @@ export function readCall(a: ReadArgs): Prepared {
   return {
     wire: [a.fd, a.length, a.position < 0 ? null : a.position],
     errorValues: [0, a.buffer],
+    into: (length) => (length <= a.length ? new Uint8Array(a.buffer.buffer, a.buffer.byteOffset + a.offset, length) : undefined),
     values(result) {
       const bytes = bytesOf(result);
       if (bytes.length > a.length) throw new RangeError('sandbox host answered a read with more bytes than asked');
-      new Uint8Array(a.buffer.buffer, a.buffer.byteOffset + a.offset, bytes.length).set(bytes);
+      // A blocking read already landed in the caller's buffer; a message reply is copied there.
+      const landed = bytes.buffer === a.buffer.buffer && bytes.byteOffset === a.buffer.byteOffset + a.offset;
+      if (!landed) new Uint8Array(a.buffer.buffer, a.buffer.byteOffset + a.offset, bytes.length).set(bytes);
       return [bytes.length, a.buffer];
     },
   };
@@ -142,7 +147,7 @@ export function voidCall(wire: unknown[]): Prepared {
 
 /** Runs a prepared call blocking and returns its sync value. */
 export function runSync(rpc: Rpc, method: string, call: Prepared): unknown {
-  return (call.wire === undefined ? call.values() : call.values(rpc.callSync(method, call.wire)))[0];
+  return (call.wire === undefined ? call.values() : call.values(rpc.callSync(method, call.wire, call.into)))[0];
 }
 
 /** Runs a prepared call by message and hands its outcome to a Node-style callback (never synchronously). */
