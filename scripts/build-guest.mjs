@@ -20,6 +20,8 @@ await build({
   },
   target: 'es2022',
   legalComments: 'none',
+  // Classes keep their names (`Buffer`, not a renamed copy): Node's error messages name them.
+  keepNames: true,
   // Strict mode everywhere: no `fn.caller` reaches bridge internals from guest callbacks.
   // Built-ins become locals, captured before guest code runs: fast (no global interceptor) and
   // immune to the guest replacing them (see guest-assets/scope.ts).

@@ -1,5 +1,5 @@
 import { Buffer } from 'buffer';
-import { invalidArgType, invalidArgValue, outOfRange } from '../node-errors.js';
+import { invalidArgType, invalidArgValue } from '../node-errors.js';
 
 /** Argument normalisation shared by every fs function, with Node's validation and messages. */
 
@@ -95,23 +95,4 @@ export function toBytes(data: unknown, encoding: string): Uint8Array {
   if (typeof data === 'string') return Buffer.from(data, encoding as BufferEncoding);
   if (ArrayBuffer.isView(data)) return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
   throw invalidArgType('data', ['string'], ['Buffer', 'TypedArray', 'DataView'], data);
-}
-
-/** Parses a mode given as a number or an octal string, as Node does. */
-export function toMode(value: unknown, name: string, fallback: number): number {
-  if (value === undefined || value === null) return fallback;
-  if (typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 0xffffffff) return value;
-  if (typeof value === 'string' && /^[0-7]+$/.test(value)) return parseInt(value, 8);
-  if (typeof value === 'number') throw outOfRange(name, '>= 0 && <= 4294967295', value);
-  throw invalidArgValue(name, value, 'must be a 32-bit unsigned integer or an octal string');
-}
-
-/** Normalises `options` of mkdir: a mode, or `{ recursive, mode }`. */
-export function mkdirOptions(options: unknown): { recursive: boolean; mode: number } {
-  if (typeof options === 'number' || typeof options === 'string') return { recursive: false, mode: toMode(options, 'mode', 0o777) };
-  if (options === undefined || options === null) return { recursive: false, mode: 0o777 };
-  const o = options as { recursive?: unknown; mode?: unknown };
-  const recursive = o.recursive ?? false;
-  if (typeof recursive !== 'boolean') throw invalidArgType('options.recursive', ['boolean'], [], recursive);
-  return { recursive, mode: toMode(o.mode, 'mode', 0o777) };
 }

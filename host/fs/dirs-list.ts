@@ -1,5 +1,3 @@
-import { posix } from 'node:path';
-import { callError } from '../errors.js';
 import type { Vfs, VfsDirent } from '../vfs.js';
 import { encodeName, type NameEncoding } from './dirs-args.js';
 import { asSyscall, lstatOf, PathError, statAt, sysError } from './dirs-lookup.js';
@@ -14,7 +12,8 @@ export type ReaddirOrder = (typeof ReaddirOrder)[keyof typeof ReaddirOrder];
 /** One entry as the guest builds its Dirent: name, type, and parent path (null: the path as given). */
 export type DirentRow = [name: string | Uint8Array, type: number, parentPath: string | null];
 
-interface RawEntry {
+/** One directory entry: its raw name and libuv type. */
+export interface RawEntry {
   name: Uint8Array;
   type: number;
 }
@@ -34,73 +33,33 @@ function bytesOf(name: Uint8Array | string): Uint8Array {
   return typeof name === 'string' ? Buffer.from(name, 'utf8') : name;
 }
 
-/** scandir(3) as libuv calls it: every entry but `.` and `..`, sorted by strcmp of the raw names. */
+/** The entries of the directory at physical `path`, sorted by strcmp of the raw names as libuv sorts them. */
+function entriesOf(vfs: Vfs, path: string): RawEntry[] {
+  const st = lstatOf(vfs, path);
+  if (st === undefined) throw new PathError('ENOENT');
+  if (!st.isDirectory()) throw new PathError('ENOTDIR');
+  const entries: RawEntry[] = [];
+  for (const d of vfs.readdirSync(path, { withFileTypes: true, encoding: 'buffer' })) {
+    if (typeof d === 'string' || d instanceof Uint8Array) throw new Error('the filesystem listed a directory without entry types');
+    entries.push({ name: bytesOf(d.name), type: typeOf(d) });
+  }
+  return entries.sort((a, b) => Buffer.compare(a.name, b.name));
+}
+
+/** scandir(3) of the directory the guest named `given`, found at physical `path` (errors name `given`). */
+export function scandirAt(vfs: Vfs, given: string, path: string): RawEntry[] {
+  return asSyscall('scandir', given, undefined, () => entriesOf(vfs, path));
+}
+
+/** scandir(3) as libuv calls it: every entry but `.` and `..`, following symlinks to the directory. */
 export function scandir(vfs: Vfs, given: string): RawEntry[] {
-  return asSyscall('scandir', given, undefined, () => {
-    const { path, stats } = statAt(vfs, given);
-    if (!stats.isDirectory()) throw new PathError('ENOTDIR');
-    const entries: RawEntry[] = [];
-    for (const d of vfs.readdirSync(path, { withFileTypes: true, encoding: 'buffer' })) {
-      if (typeof d === 'string' || d instanceof Uint8Array) throw new Error('the filesystem listed a directory without entry types');
-      entries.push({ name: bytesOf(d.name), type: typeOf(d) });
-    }
-    return entries.sort((a, b) => Buffer.compare(a.name, b.name));
-  });
-}
-
-/** Node's `path.join` of a directory and an encoded name: a Buffer name is a TypeError there. */
-function joinName(dir: string, name: string | Uint8Array): string {
-  if (typeof name !== 'string') {
-    throw callError('ERR_INVALID_ARG_TYPE', 'TypeError', 'The "path" argument must be of type string. Received an instance of Buffer');
-  }
-  return posix.join(dir, name);
-}
-
-/** internalModuleStat: does `given` lead (through symlinks) to a directory? Errors count as no. */
-function isDirectory(vfs: Vfs, given: string): boolean {
-  try {
-    return statAt(vfs, given).stats.isDirectory();
-  } catch {
-    return false;
-  }
-}
-
-function relativeTo(base: string, path: string): string {
-  return posix.relative(posix.resolve('/', base), posix.resolve('/', path));
+  return asSyscall('scandir', given, undefined, () => entriesOf(vfs, statAt(vfs, given).path));
 }
 
 /** readdir of one directory, as names or Dirent rows. */
 export function readdirFlat(vfs: Vfs, given: string, encoding: NameEncoding, withTypes: boolean): Array<string | Uint8Array | DirentRow> {
   const entries = scandir(vfs, given);
   return entries.map((e) => (withTypes ? [encodeName(e.name, encoding), e.type, null] : encodeName(e.name, encoding)));
-}
-
-/**
- * Recursive readdir exactly as Node 20 walks it: the sync form (also used by the callback form) goes
- * breadth-first; the promise form takes the last directory queued first. Names follow symlinks to
- * directories (internalModuleStat); Dirents recurse only into real directories.
- */
-export function readdirRecursive(vfs: Vfs, base: string, encoding: NameEncoding, withTypes: boolean, order: ReaddirOrder): Array<string | Uint8Array | DirentRow> {
-  const out: Array<string | Uint8Array | DirentRow> = [];
-  const queue: Array<[path: string, entries: RawEntry[], isBase: boolean]> = [[base, scandir(vfs, base), true]];
-  const lifo = order === ReaddirOrder.promise;
-  while (queue.length > 0) {
-    const [path, entries, isBase] = (lifo ? queue.pop() : queue.shift())!;
-    for (const e of entries) {
-      const name = encodeName(e.name, encoding);
-      let child: string | undefined;
-      if (withTypes) {
-        out.push([name, e.type, isBase ? null : path]);
-        if (e.type === DirentType.dir) child = joinName(path, name);
-      } else {
-        const full = joinName(path, name);
-        out.push(relativeTo(base, full));
-        if (isDirectory(vfs, full)) child = full;
-      }
-      if (child !== undefined) queue.push([child, scandir(vfs, child), false]);
-    }
-  }
-  return out;
 }
 
 /** What access(2) decides for the host's user: root may read and write anything, and execute what has an x bit. */

@@ -52,8 +52,18 @@ export function lstatOf(vfs: Vfs, path: string): VfsEntryStats | undefined {
 
 /** Resolves paths against one Vfs, counting the symlinks followed. */
 class Walker {
-  #links = 0;
-  constructor(readonly vfs: Vfs) {}
+  #links: number;
+  constructor(
+    readonly vfs: Vfs,
+    linksSoFar = 0,
+  ) {
+    this.#links = linksSoFar;
+  }
+
+  /** Symlinks followed so far (the kernel's count for one path resolution). */
+  get links(): number {
+    return this.#links;
+  }
 
   /** Physical path reached from `base` through `names`; the last one is followed only if asked. */
   walk(base: string, names: string[], followLast: boolean): string {
@@ -112,6 +122,22 @@ export function locate(vfs: Vfs, given: string): Located {
 export function follow(vfs: Vfs, given: string): string {
   if (given === '') throw new PathError('ENOENT');
   return new Walker(vfs).walk('/', parts(given), true);
+}
+
+/**
+ * Resolves `names` below the physical directory `dir`, which was reached by following `linksSoFar`
+ * symlinks: what the kernel does for `<the path to dir>/<names>`, without walking `dir` again.
+ */
+export function followFrom(vfs: Vfs, dir: string, names: string[], linksSoFar: number): { path: string; links: number } {
+  const walker = new Walker(vfs, linksSoFar);
+  const path = walker.walk(dir, names, true);
+  return { path, links: walker.links };
+}
+
+/** follow(), also answering how many symlinks the resolution followed. */
+export function followCounted(vfs: Vfs, given: string): { path: string; links: number } {
+  if (given === '') throw new PathError('ENOENT');
+  return followFrom(vfs, '/', parts(given), 0);
 }
 
 /**

@@ -12,11 +12,25 @@ export function chmodAt(vfs: Vfs, given: string, mode: number): void {
   asSyscall('chmod', given, undefined, () => vfs.chmodSync(statAt(vfs, given).path, mode & 0o7777));
 }
 
-/** chown(2) / lchown(2); -1 keeps the current owner or group. */
+/**
+ * Whether the host's user may give an entry owned by `stats.uid` this owner and group (fs/attr.c
+ * chown_ok, chgrp_ok): root may; anyone else only keeps the owner and picks one of their groups.
+ */
+function mayChown(stats: { uid: number; gid: number }, uid: number, gid: number): boolean {
+  const me = process.getuid?.() ?? 0;
+  if (me === 0) return true;
+  const owner = stats.uid === me;
+  if (uid !== -1 && !(owner && uid === stats.uid)) return false;
+  const groups = [process.getgid?.() ?? -1, ...(process.getgroups?.() ?? [])];
+  return gid === -1 || (owner && (gid === stats.gid || groups.includes(gid)));
+}
+
+/** chown(2) / lchown(2); -1 keeps the current owner or group. EPERM as the kernel says it to the host's user. */
 export function chownAt(vfs: Vfs, given: string, uid: number, gid: number, followLinks: boolean): void {
   const syscall = followLinks ? 'chown' : 'lchown';
   asSyscall(syscall, given, undefined, () => {
     const { path, stats } = followLinks ? statAt(vfs, given) : lstatAt(vfs, given);
+    if (!mayChown(stats, uid, gid)) throw new PathError('EPERM');
     const owner = uid === -1 ? stats.uid : uid;
     const group = gid === -1 ? stats.gid : gid;
     if (followLinks) vfs.chownSync(path, owner, group);

@@ -34,6 +34,7 @@ export function rmdirAt(vfs: Vfs, given: string): void {
 
 /** The Node fs call that asked for a removal: each walks the tree slightly differently. */
 export type RmVariant = 'rmSync' | 'rm' | 'rmdirSync' | 'rmdir' | 'rmdirPromise';
+/** Every RmVariant, for checking what a guest sent. */
 export const RM_VARIANTS: readonly RmVariant[] = ['rmSync', 'rm', 'rmdirSync', 'rmdir', 'rmdirPromise'];
 
 function codeOf(e: unknown): string | undefined {

@@ -1,8 +1,10 @@
 import { Method } from '../../bridge/protocol.js';
 import type { Handler } from '../dispatcher.js';
 import type { Vfs } from '../vfs.js';
+import type { FsLimits } from './files.js';
 import { flagArg, intArg, nameEncodingArg, oneOfArg, pathArg, timeArg } from './dirs-args.js';
-import { access, exists, readdirFlat, readdirRecursive, ReaddirOrder } from './dirs-list.js';
+import { access, exists, readdirFlat, ReaddirOrder } from './dirs-list.js';
+import { readdirRecursive } from './dirs-walk.js';
 import { linkAt, mkdtempAt, readlinkAt, realpathAt, symlinkAt } from './dirs-links.js';
 import { chmodAt, chownAt, utimesAt } from './dirs-meta.js';
 import { mkdirAt } from './dirs-mkdir.js';
@@ -14,15 +16,16 @@ const MAX_ID = 2 ** 32 - 1;
 /**
  * Handlers of the directory, link and metadata methods (mkdir, access, exists, readdir, rmdir, rm, unlink,
  * rename, copyFile, realpath, symlink, readlink, link, utimes, lutimes, chmod, chown, lchown,
- * mkdtemp), over `vfs`. Paths are relative to the guest's cwd `/`; errors name them as given.
+ * mkdtemp), over `vfs`. Paths are relative to the guest's cwd `/`; errors name them as given. A
+ * recursive listing may be as large as a file (`limits.maxFileBytes`).
  */
-export function dirHandlers(vfs: Vfs): Record<string, Handler> {
+export function dirHandlers(vfs: Vfs, limits: FsLimits): Record<string, Handler> {
   const readdir: Handler = ([path, encoding, withTypes, order]) => {
     const p = pathArg(path, 'path');
     const enc = nameEncodingArg(encoding);
     const o = intArg(order ?? 0, 'order', 0, 2) as ReaddirOrder;
     if (o === ReaddirOrder.flat) return readdirFlat(vfs, p, enc, flagArg(withTypes));
-    return readdirRecursive(vfs, p, enc, flagArg(withTypes), o);
+    return readdirRecursive(vfs, p, enc, flagArg(withTypes), o, limits.maxFileBytes);
   };
   const ids = (args: unknown[]) => [intArg(args[1], 'uid', -1, MAX_ID), intArg(args[2], 'gid', -1, MAX_ID)] as const;
   const times = (args: unknown[]) => [timeArg(args[1], 'atime'), timeArg(args[2], 'mtime')] as const;

@@ -18,5 +18,5 @@ export { FdTable, type FdTableOptions, type StdioSink } from './descriptors.js';
 export function fsHandlers(vfs: Vfs, limits: FsLimits, fds: FdTable = new FdTable(vfs)): Record<string, Handler> {
   const files = fileHandlers(vfs, limits);
   const io = new DescriptorIo(vfs, fds, limits);
-  return { ...files, ...dirHandlers(vfs), ...descriptorHandlers(io), ...statHandlers(vfs, fds), ...withDescriptorForms(files, io) };
+  return { ...files, ...dirHandlers(vfs, limits), ...descriptorHandlers(io), ...statHandlers(vfs, fds), ...withDescriptorForms(files, io) };
 }

@@ -90,6 +90,12 @@ async function forms(label, paths, run) {
   sync('recursive dangling', () => fs.mkdirSync('links/dangling', { recursive: true }));
   sync('recursive under dangling', () => fs.mkdirSync('links/dangling/x', { recursive: true }));
   sync('recursive trailing slashes', () => fs.mkdirSync('s1/s2//', { recursive: true }));
+  // The async walk reports the path it was working on, and ENOTDIR where the sync one says ENOENT.
+  for (const p of ['links/dangling/x/y', 'dir/a.txt/x/y', 'links/to-file/x', 'links/to-file', 'nope/../dir/new/x', 'dir/b/c.txt/x']) {
+    sync(`walk ${p}`, () => fs.mkdirSync(p, { recursive: true }));
+    await cb(`walk cb ${p}`, (done) => fs.mkdir(p, { recursive: true }, done));
+    await prom(`walk promise ${p}`, () => fs.promises.mkdir(p, { recursive: true }));
+  }
   for (const bad of [{ recursive: 1 }, { recursive: 'yes' }, { mode: 'abc' }, { mode: -1 }, { mode: 2 ** 32 }, { mode: 1.5 }, 'x9', true, null, []]) {
     sync(`bad options ${JSON.stringify(bad)}`, () => fs.mkdirSync('badopt', bad));
     await cb(`bad options cb ${JSON.stringify(bad)}`, (done) => fs.mkdir('badopt', bad, done));

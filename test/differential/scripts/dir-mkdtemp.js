@@ -93,10 +93,16 @@ async function forms(label, paths, run) {
   sync('hex', () => { const r = fs.mkdtempSync('dir/hex-', 'hex'); const s = Buffer.from(r, 'hex').toString(); made.push(s); return shape(s, 'dir/hex-'); });
   sync('buffer prefix', () => check(fs.mkdtempSync(Buffer.from('dir/bp-')), 'dir/bp-'));
   sync('two differ', () => { const a = fs.mkdtempSync('dir/two-'); const b = fs.mkdtempSync('dir/two-'); made.push(a, b); return a !== b; });
+  // The async forms name the directory they tried (random): print it as prefix + its suffix's length.
+  const tried = (prefix, e) => {
+    if (!e || typeof e.path !== 'string' || !e.path.startsWith(prefix) || prefix === '') return e;
+    const shown = `${prefix}<${e.path.length - prefix.length}>`;
+    return Object.assign(new Error(e.message.replace(e.path, shown)), { code: e.code, errno: e.errno, syscall: e.syscall, path: shown });
+  };
   for (const prefix of ['nope/x', 'dir/a.txt/x', 'links/dangling/x', '']) {
     sync(`error ${prefix}`, () => fs.mkdtempSync(prefix));
-    await cb(`error cb ${prefix}`, (done) => fs.mkdtemp(prefix, done));
-    await prom(`error promise ${prefix}`, () => fs.promises.mkdtemp(prefix));
+    await cb(`error cb ${prefix}`, (done) => fs.mkdtemp(prefix, (e, r) => done(tried(prefix, e), r)));
+    await prom(`error promise ${prefix}`, () => fs.promises.mkdtemp(prefix).catch((e) => { throw tried(prefix, e); }));
   }
   for (const bad of [5, null, undefined, {}, 'a\u0000b']) {
     sync(`bad prefix ${typeof bad}`, () => fs.mkdtempSync(bad));

@@ -82,8 +82,14 @@ async function forms(label, paths, run) {
     ['lf', 'copy.txt'], ['ld', 'copy'], ['d', 'copy'], ['d', 'd/g.txt'], ['d', 'dangling'], ['dangling', 'copy'], ['nope', 'copy'], ['f.txt', 'nope/x'],
     ['f.txt', 'f.txt/x'], ['f.txt/', 'x'], ['f.txt', 'x/'], ['f.txt', 'd/'], ['d/sub/../g.txt', 'ld/g2.txt'], ['f.txt', 'e/..'], ['', 'x'], ['f.txt', ''],
   ];
-  for (const mode of [undefined, 0, fs.constants.COPYFILE_EXCL, fs.constants.COPYFILE_FICLONE, 3, 1.9]) {
+  for (const mode of [undefined, fs.constants.COPYFILE_EXCL]) {
     for (const [a, b] of CASES) await forms(`copyFile ${a} -> ${b} mode ${mode}`, [a, b], copy(mode));
+  }
+  // Other modes: 0, FICLONE (copies when reflinks are missing), EXCL | FICLONE, and a fraction (truncated to EXCL).
+  for (const mode of [0, fs.constants.COPYFILE_FICLONE, 3, 1.9]) {
+    for (const [a, b] of [['f.txt', 'new.txt'], ['f.txt', 'd/g.txt'], ['d', 'd/g.txt'], ['f.txt', 'dangling']]) {
+      await forms(`copyFile ${a} -> ${b} mode ${mode}`, [a, b], copy(mode));
+    }
   }
   sync('contents', () => fs.readFileSync('t0/new.txt', 'utf8'));
   for (const mode of [8, -1, 'r', null, NaN, Infinity, 2 ** 31, {}, true]) {
