@@ -1,44 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { ERROR_NAMES, hostSide, VALUES_SOURCE } from './host-functions-helpers.js';
 import { runGuest } from './helpers.js';
+import { PROBE } from './realm-probe.js';
 
 /**
  * The realm probe of realm.test.ts: walks everything reachable from the roots (own properties,
  * getters, setters, prototypes, constructors) without calling getters and reports every object whose
  * realm (the Function at the root of its prototype chain) is not the guest's own.
  */
-const PROBE = `
-function realmGlobal(o) {
-  let p = o;
-  for (let i = 0; i < 100; i++) { const q = Object.getPrototypeOf(p); if (q === null) break; p = q; }
-  if (p === o && typeof o !== 'function' && Object.getPrototypeOf(o) === null) return globalThis;
-  const d = Object.getOwnPropertyDescriptor(p, 'constructor');
-  const C = d && d.value;
-  if (typeof C !== 'function') return globalThis;
-  const F = Object.getOwnPropertyDescriptor(C, 'constructor') ? C.constructor : Object.getPrototypeOf(C).constructor;
-  return F('return globalThis')();
-}
-function probe(roots) {
-  const seen = new Set(); const queue = []; const foreign = [];
-  for (const [name, v] of Object.entries(roots)) queue.push([name, v]);
-  while (queue.length && seen.size < 200000) {
-    const [path, v] = queue.shift();
-    if ((typeof v !== 'object' && typeof v !== 'function') || v === null || seen.has(v)) continue;
-    seen.add(v);
-    let g; try { g = realmGlobal(v); } catch (e) { g = 'threw ' + e; }
-    if (g !== globalThis) foreign.push(path);
-    queue.push([path + '.<proto>', Object.getPrototypeOf(v)]);
-    for (const key of Reflect.ownKeys(v)) {
-      const d = Object.getOwnPropertyDescriptor(v, key);
-      const k = path + '.' + String(key);
-      if ('value' in d) queue.push([k, d.value]);
-      if (d.get) queue.push([k + '<get>', d.get]);
-      if (d.set) queue.push([k + '<set>', d.set]);
-    }
-  }
-  return { seen: seen.size, foreign: foreign.slice(0, 20) };
-}
-`;
 
 describe('host functions: realm isolation', () => {
   it('every value kind the guest receives (results, thrown values, refusals, module objects) is of the guest realm', async () => {
