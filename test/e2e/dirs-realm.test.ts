@@ -4,7 +4,7 @@ import { runGuest } from './helpers.js';
 import { PROBE } from './realm-probe.js';
 
 /**
- * The realm probe of realm.test.ts (copied: test files export nothing), run over everything the
+ * The realm probe (realm-probe.ts), run over everything the
  * directory functions hand the guest: Dirent objects, name arrays (strings and Buffers), results of
  * every form, fs.constants, and each kind of error they throw.
  */
