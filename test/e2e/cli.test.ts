@@ -1,22 +1,8 @@
-import { execFile } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { randomBytes, tempDir } from './helpers.js';
+import { cli, randomBytes, tempDir } from './helpers.js';
 
-const exec = promisify(execFile);
-const CLI = join(import.meta.dirname, '../../dist/host/cli.js');
-
-async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const r = await exec(process.execPath, [CLI, ...args], { encoding: 'utf8' });
-    return { code: 0, stdout: r.stdout, stderr: r.stderr };
-  } catch (e) {
-    const x = e as { code: number; stdout: string; stderr: string };
-    return { code: x.code, stdout: x.stdout, stderr: x.stderr };
-  }
-}
 
 describe('v8-fs-bridge run', () => {
   it('runs a script over a copy of --root, writes the trace, and leaves the root untouched', async () => {

@@ -96,3 +96,21 @@ export function randomBytes(n: number, seed = 1): Buffer {
   }
   return out;
 }
+
+/** What one CLI run printed and its exit status. */
+export interface CliRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the built CLI (`dist/host/cli.js`) with `args`. */
+export async function cli(args: string[]): Promise<CliRun> {
+  try {
+    const r = await run(process.execPath, [join(import.meta.dirname, '../../dist/host/cli.js'), ...args], { encoding: 'utf8' });
+    return { code: 0, stdout: r.stdout, stderr: r.stderr };
+  } catch (e) {
+    const x = e as { code: number; stdout: string; stderr: string };
+    return { code: x.code, stdout: x.stdout, stderr: x.stderr };
+  }
+}

@@ -1,28 +1,14 @@
-import { execFile } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { base64Length } from '../../bridge/legacy.js';
-import { randomBytes, tempDir } from './helpers.js';
+import { cli, type CliRun, randomBytes, tempDir } from './helpers.js';
 
-const exec = promisify(execFile);
-const CLI = join(import.meta.dirname, '../../dist/host/cli.js');
-
-async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const r = await exec(process.execPath, [CLI, ...args], { encoding: 'utf8' });
-    return { code: 0, stdout: r.stdout, stderr: r.stderr };
-  } catch (e) {
-    const x = e as { code: number; stdout: string; stderr: string };
-    return { code: x.code, stdout: x.stdout, stderr: x.stderr };
-  }
-}
 
 type Line = { method: string; status: number; requestBytes: number; responseBytes: number };
 
 /** Runs a script that reads a 300 000-byte file and writes it back, with `--protocol`; returns its trace. */
-async function traced(protocol: string): Promise<{ r: Awaited<ReturnType<typeof cli>>; lines: Line[]; data: Buffer }> {
+async function traced(protocol: string): Promise<{ r: CliRun; lines: Line[]; data: Buffer }> {
   const root = tempDir();
   const data = randomBytes(300_000, 9);
   writeFileSync(join(root, 'a.bin'), data);
