@@ -1,15 +1,15 @@
 import * as fs from 'node:fs';
 import { randomInt } from 'node:crypto';
 import { posix } from 'node:path';
-import { guestError, rmIsDirectory, systemCode, toGuest } from './mount-errors.js';
+import { guestError, systemCode } from './mount-errors.js';
 import { opError, type OpName } from './mount-paths.js';
-import { fdPath, inDir, O_PATH, PathError, type Entry, type Lookup, type MountRoot } from './mount-walk.js';
+import { fdPath, inDir, PathError, type Entry, type Lookup } from './mount-walk.js';
+import type { MountRoot } from './mount-root.js';
 
-/** Directory operations on a mounted directory: readdir, mkdir (-p), rm -r, mkdtemp. */
+/** Directory operations on a mounted directory: readdir, mkdir (-p), mkdtemp. */
 
 const FOLLOW: Lookup = { follow: true };
 const NOFOLLOW: Lookup = { follow: false };
-const { O_NOFOLLOW, O_DIRECTORY } = fs.constants;
 
 /** Options of `readdirSync`, as node:fs takes them. */
 export interface ReaddirOptions {
@@ -42,37 +42,54 @@ function listOne(root: MountRoot, path: string, options: ReaddirOptions): Listin
   });
 }
 
-/** The longest path the kernel would take (PATH_MAX): a recursive listing through a link to `..` ends here, as in Node. */
+/** The longest path the kernel takes (PATH_MAX); longer paths are no directory to descend into. */
 const PATH_MAX = 4096;
 
-function isDirectory(root: MountRoot, path: string): boolean {
-  if (Buffer.byteLength(path) >= PATH_MAX) return false;
+/** `dev:ino` of the directory `path` leads to (links followed), or undefined when it is not one. */
+function directoryKey(root: MountRoot, path: string): string | undefined {
+  if (Buffer.byteLength(path) >= PATH_MAX) return undefined;
   try {
-    return root.with(path, FOLLOW, (e) => e.stat?.isDirectory() === true);
+    return root.with(path, FOLLOW, (e) => (e.stat?.isDirectory() === true ? `${e.stat.dev}:${e.stat.ino}` : undefined));
   } catch {
-    return false;
+    return undefined;
   }
 }
 
-/** `fs.readdirSync`, including `withFileTypes`, `encoding` and `recursive` (Node's order and rules). */
+interface Queued {
+  path: string;
+  key: string | undefined;
+  parent: number;
+}
+
+/** True when directory `key` is already an ancestor of queue item `parent` (a symlink cycle). */
+function inCycle(queue: Queued[], parent: number, key: string): boolean {
+  for (let i = parent; i >= 0; i = queue[i]!.parent) if (queue[i]!.key === key) return true;
+  return false;
+}
+
+/**
+ * `fs.readdirSync`, including `withFileTypes`, `encoding` and `recursive` in Node 20's order and
+ * rules: names recurse into what stat calls a directory (links followed), Dirents into what the
+ * Dirent calls one (links not followed). One difference: a link back to an ancestor (`up -> ..`) is
+ * listed but not entered again, where Node goes round until the path outgrows PATH_MAX.
+ */
 export function readdir(root: MountRoot, path: string, options?: ReaddirOptions | BufferEncoding | 'buffer' | null): Listing {
   const opts: ReaddirOptions = typeof options === 'string' ? { encoding: options } : (options ?? {});
   if (opts.recursive !== true) return listOne(root, path, opts);
-  // Node's readdirSyncRecursive: names recurse into what stat calls a directory (links followed),
-  // Dirents into what the Dirent calls one (links not followed).
   const results: Array<string | Buffer | fs.Dirent> = [];
-  const queue = [path];
+  const queue: Queued[] = [{ path, key: directoryKey(root, path), parent: -1 }];
   for (let i = 0; i < queue.length; i++) {
-    const dir = queue[i]!;
+    const dir = queue[i]!.path;
     for (const item of listOne(root, dir, opts)) {
-      results.push(item);
       if (typeof item === 'object' && !Buffer.isBuffer(item)) {
-        if (item.isDirectory()) queue.push(posix.join(dir, item.name));
+        results.push(item);
+        if (item.isDirectory()) queue.push({ path: posix.join(dir, item.name), key: undefined, parent: i });
         continue;
       }
       const child = posix.join(dir, String(item));
-      results[results.length - 1] = posix.relative(path, child);
-      if (isDirectory(root, child)) queue.push(child);
+      results.push(posix.relative(path, child));
+      const key = directoryKey(root, child);
+      if (key !== undefined && !inCycle(queue, i, key)) queue.push({ path: child, key, parent: i });
     }
   }
   return results as Listing;
@@ -142,111 +159,14 @@ function mkdirp(root: MountRoot, path: string, mode: number): string | undefined
   return first;
 }
 
-function statOf(root: MountRoot, path: string, lookup: Lookup = FOLLOW): fs.Stats | string {
+/** lstat or stat of a guest path, or the error code. */
+export function statOf(root: MountRoot, path: string, lookup: Lookup = FOLLOW): fs.Stats | string {
   try {
     return root.with(path, lookup, (e) => e.stat ?? 'ENOENT');
   } catch (e) {
     const code = e instanceof PathError ? e.code : systemCode(e);
     if (code === undefined) throw e;
     return code;
-  }
-}
-
-/** Options of `rmSync` (and `rmdirSync`'s deprecated `recursive`). */
-export interface RmOptions {
-  force?: boolean;
-  recursive?: boolean;
-  maxRetries?: number;
-  retryDelay?: number;
-}
-
-/** `fs.rmSync`: Node 20's checks (lstat, ERR_FS_EISDIR), then a removal that never leaves the mount. */
-export function rm(root: MountRoot, path: string, options: RmOptions = {}): void {
-  const force = options.force === true;
-  const recursive = options.recursive === true;
-  if (!force || !recursive) {
-    const st = statOf(root, path, NOFOLLOW);
-    if (typeof st === 'string') {
-      if (!(force && st === 'ENOENT')) throw guestError({ code: st, syscall: 'lstat', path });
-    } else if (st.isDirectory() && !recursive) throw rmIsDirectory(path);
-  }
-  removeTree(root, path);
-}
-
-/** `fs.rmdirSync(path, { recursive: true })` (deprecated in Node, still honoured): lstat, then rm -r. */
-export function rmdirRecursive(root: MountRoot, path: string): boolean {
-  const st = statOf(root, path, NOFOLLOW);
-  if (typeof st === 'string') throw guestError({ code: st, syscall: 'lstat', path });
-  if (!st.isDirectory()) return false;
-  removeTree(root, path);
-  return true;
-}
-
-/**
- * Node's rimraf over pinned descriptors: each directory is opened (O_NOFOLLOW) before it is listed,
- * and its children are removed by name inside that descriptor, so a directory swapped for a symlink
- * mid-way is never descended into.
- */
-function removeTree(root: MountRoot, path: string): void {
-  try {
-    root.with(path, NOFOLLOW, (e) => {
-      if (e.fd === undefined) return;
-      // Node's rimraf tries rmdir('/') first, which answers EBUSY: nothing is removed.
-      if (e.isRoot) throw new PathError('EBUSY', e.guest);
-      const base = Buffer.from(inDir(e.dir, ''));
-      removeChild(base, Buffer.from(e.name), e.stat!.isDirectory(), e.guest);
-    });
-  } catch (e) {
-    throw opError(e, { syscall: 'rmdir', path });
-  }
-}
-
-/** Removes `name` inside the directory whose `/proc/self/fd/N/` path is `base`. */
-function removeChild(base: Buffer, name: Buffer, isDir: boolean, guest: string): void {
-  const target = Buffer.concat([base, name]);
-  if (!isDir) {
-    try {
-      fs.unlinkSync(target);
-      return;
-    } catch (e) {
-      const code = systemCode(e);
-      if (code === 'ENOENT') return;
-      if (code !== 'EISDIR') throw toGuest(e, { syscall: 'unlink', path: guest });
-    }
-  }
-  try {
-    fs.rmdirSync(target);
-    return;
-  } catch (e) {
-    const code = systemCode(e);
-    if (code === 'ENOENT') return;
-    if (code !== 'ENOTEMPTY' && code !== 'EEXIST' && code !== 'EPERM') throw toGuest(e, { syscall: 'rmdir', path: guest });
-  }
-  let fd: number;
-  try {
-    fd = fs.openSync(target, O_PATH | O_NOFOLLOW | O_DIRECTORY);
-  } catch (e) {
-    throw toGuest(e, { syscall: 'rmdir', path: guest });
-  }
-  try {
-    const inner = Buffer.from(inDir(fd, ''));
-    for (const child of fs.readdirSync(fdPath(fd), { encoding: 'buffer' })) {
-      let isDir: boolean;
-      try {
-        isDir = fs.lstatSync(Buffer.concat([inner, child])).isDirectory();
-      } catch (e) {
-        if (systemCode(e) === 'ENOENT') continue;
-        throw toGuest(e, { syscall: 'lstat', path: `${guest}/${child.toString()}` });
-      }
-      removeChild(inner, child, isDir, `${guest}/${child.toString()}`);
-    }
-  } finally {
-    fs.closeSync(fd);
-  }
-  try {
-    fs.rmdirSync(target);
-  } catch (e) {
-    if (systemCode(e) !== 'ENOENT') throw toGuest(e, { syscall: 'rmdir', path: guest });
   }
 }
 

@@ -1,6 +1,8 @@
 import { constants, openSync } from 'node:fs';
+import { inspect } from 'node:util';
 import { guestError, systemCode, toGuest } from './mount-errors.js';
-import { fdPath, inDir, PathError, Raced, type Entry, type MountRoot } from './mount-walk.js';
+import { fdPath, inDir, PathError, Raced, type Entry } from './mount-walk.js';
+import type { MountRoot } from './mount-root.js';
 
 /** Opening a guest path on a mounted directory, with Node's flags. */
 
@@ -36,7 +38,7 @@ export function toFlags(flags: unknown, fallback = 'r'): number {
   if (flags === undefined || flags === null) return FLAGS[fallback] ?? O_RDONLY;
   if (typeof flags === 'number' && (flags | 0) === flags) return flags;
   if (typeof flags === 'string' && Object.prototype.hasOwnProperty.call(FLAGS, flags)) return FLAGS[flags]!;
-  const err = new TypeError(`The argument 'flags' is invalid. Received ${typeof flags === 'string' ? `'${flags}'` : String(flags)}`) as TypeError & { code: string };
+  const err = new TypeError(`The argument 'flags' is invalid. Received ${inspect(flags)}`) as TypeError & { code: string };
   err.code = 'ERR_INVALID_ARG_VALUE';
   throw err;
 }

@@ -2,7 +2,8 @@ import * as fs from 'node:fs';
 import { guestError, toGuest } from './mount-errors.js';
 import { DescriptorMethods, type Descriptors } from './mount-fds.js';
 import { openPath, toFlags } from './mount-open.js';
-import { fdPath, inDir, PathError, type Entry, type Lookup, type MountRoot } from './mount-walk.js';
+import { fdPath, inDir, PathError, type Entry, type Lookup } from './mount-walk.js';
+import type { MountRoot } from './mount-root.js';
 
 /** What an operation reports its errors as (Node's syscall name, the guest's path and dest). */
 export interface OpName {

@@ -1,4 +1,4 @@
-import { closeSync, constants, fstatSync, openSync, readlinkSync, realpathSync, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readlinkSync, type Stats } from 'node:fs';
 import { systemCode } from './mount-errors.js';
 
 /**
@@ -11,6 +11,12 @@ import { systemCode } from './mount-errors.js';
  * the walk. Symlinks are read and followed here, as the guest would see them: an absolute target
  * `/x` means `<root>/x`, and `..` at the root stays at the root (as `/..` does). There is no outside
  * to reach: a link "out" names a guest path like any other, usually missing (ENOENT).
+ *
+ * An operation then acts only through what the walk pinned: an existing entry is reopened through
+ * `/proc/self/fd/<fd>` (exactly the inode checked, whatever its name points at now); a name-based
+ * call (unlink, rename, mkdir, symlink, link, lutimes) names one component inside the pinned parent;
+ * a new file is created there with O_NOFOLLOW. `..` is taken from the directory held and checked
+ * (dev, ino) to be the one the walk came from.
  */
 
 /** Linux O_PATH: a descriptor that only pins a place (no read permission needed, works on symlinks). */
@@ -18,8 +24,6 @@ export const O_PATH = 0o10000000;
 const { O_NOFOLLOW, O_DIRECTORY } = constants;
 /** Symlinks followed in one resolution before ELOOP (Linux's limit). */
 const MAX_LINKS = 40;
-/** Resolutions restarted because something changed under the walk, before giving up. */
-const MAX_RETRIES = 32;
 
 /** The pinned descriptor `fd` as a path: opening it reopens exactly that file. */
 export function fdPath(fd: number): string {
@@ -90,177 +94,159 @@ interface Level {
   ino: number;
 }
 
-/** The host directory a guest sees at `/`, held open for the mount's lifetime. */
-export class MountRoot {
-  /** O_PATH descriptor of the host directory. */
-  readonly fd: number;
-  readonly #dev: number;
-  readonly #ino: number;
+/** One resolution: the directory held, the components left, the symlinks being expanded. */
+export class Walk {
+  readonly #root: number;
+  readonly #rootId: readonly [number, number];
+  readonly #mustDir: boolean;
+  /** Components still to walk, the next one last. */
+  readonly #pending: string[];
+  /** The directories below the root we are in (their names make the canonical guest path). */
+  readonly #levels: Level[] = [];
+  /** Symlinks being expanded: each one's guest path and how many components follow its text. */
+  readonly #expanding: Array<{ at: string; rest: number }> = [];
+  #cur: number;
+  #links = 0;
 
-  /** Opens `hostDir` (the host's path; it is never shown to the guest). */
-  constructor(hostDir: string) {
-    if (process.platform !== 'linux') throw new Error('a mounted directory needs Linux (/proc/self/fd and O_PATH)');
-    this.fd = openSync(realpathSync(hostDir), O_PATH | O_DIRECTORY);
-    const st = fstatSync(this.fd);
-    this.#dev = st.dev;
-    this.#ino = st.ino;
+  /** A walk of guest `path` from the root directory `root` (whose identity is `dev`, `ino`). */
+  constructor(root: number, dev: number, ino: number, path: string) {
+    this.#root = root;
+    this.#rootId = [dev, ino];
+    this.#cur = root;
+    this.#mustDir = /[^/]\/+$/.test(path);
+    this.#pending = path.split('/').filter((c) => c !== '').reverse();
   }
 
-  /** Resolves a guest path (absolute; relative means from `/`), retrying when raced. Throws PathError. */
-  resolve(path: string, lookup: Lookup): Entry {
-    for (let attempt = 0; ; attempt++) {
-      try {
-        return this.#walk(path, lookup);
-      } catch (e) {
-        if (!(e instanceof Raced)) throw e;
-        if (attempt >= MAX_RETRIES) throw new PathError(e.code, path);
+  /** Walks to the end: the entry, or a PathError (Raced when something changed under it). */
+  run(lookup: Lookup): Entry {
+    for (;;) {
+      const c = this.#pending.pop();
+      if (c === undefined) return this.#self();
+      if (c === '.') continue;
+      if (c === '..') {
+        this.#up();
+        continue;
       }
-    }
-  }
-
-  /** Closes the entry's descriptors. */
-  release(entry: Entry): void {
-    if (entry.fd !== undefined) closeSync(entry.fd);
-    if (entry.dir !== this.fd) closeSync(entry.dir);
-  }
-
-  /** Runs `fn` on the entry `path` leads to, releasing it after, and starting over when `fn` was raced. */
-  with<T>(path: string, lookup: Lookup, fn: (entry: Entry) => T): T {
-    for (let attempt = 0; ; attempt++) {
-      const entry = this.resolve(path, lookup);
-      try {
-        return fn(entry);
-      } catch (e) {
-        if (!(e instanceof Raced)) throw e;
-        if (attempt >= MAX_RETRIES) throw new PathError(e.code, path);
-      } finally {
-        this.release(entry);
+      const last = this.#pending.length === 0;
+      const fd = this.#open(c);
+      if (fd === undefined) {
+        if (!last) throw this.#fail('ENOENT', this.#guest(c));
+        return this.#entry(c, undefined, undefined);
       }
-    }
-  }
-
-  /** Closes the root descriptor. The mount is unusable after. */
-  close(): void {
-    closeSync(this.fd);
-  }
-
-  #walk(path: string, lookup: Lookup): Entry {
-    const mustDir = /[^/]\/+$/.test(path);
-    const pending = path.split('/').filter((c) => c !== '').reverse();
-    const levels: Level[] = [];
-    // Symlinks being expanded: the guest path of each and how many components remain after its text.
-    const expanding: Array<{ at: string; rest: number }> = [];
-    let cur = this.fd;
-    let links = 0;
-    const guestOf = (name?: string) => `/${[...levels.map((l) => l.name), ...(name === undefined ? [] : [name])].join('/')}`;
-    const link = () => {
-      while (expanding.length > 0 && expanding[expanding.length - 1]!.rest > pending.length) expanding.pop();
-      return expanding[0]?.at;
-    };
-    const fail = (code: string, at: string) => {
-      const outer = link();
-      return outer === undefined ? new PathError(code, at) : new PathError(code, outer, true);
-    };
-    try {
-      for (;;) {
-        const c = pending.pop();
-        if (c === undefined) return this.#self(cur, guestOf(), { link: link(), mustDir, isRoot: levels.length === 0 });
-        if (c === '.') continue;
-        if (c === '..') {
-          cur = this.#up(cur, levels);
-          continue;
-        }
-        const last = pending.length === 0;
-        const fd = this.#open(cur, c, fail, guestOf(c));
-        if (fd === undefined) {
-          if (!last) throw fail('ENOENT', guestOf(c));
-          const outer = link();
-          return { dir: cur, name: c, fd: undefined, stat: undefined, guest: guestOf(c), viaLink: outer !== undefined, link: outer, mustDir, isRoot: false };
-        }
-        const st = fstatSync(fd);
-        if (st.isSymbolicLink() && (!last || lookup.follow || mustDir)) {
+      const st = fstatSync(fd);
+      if (st.isSymbolicLink() && (!last || lookup.follow || this.#mustDir)) {
+        closeSync(fd);
+        this.#follow(c);
+      } else if (last) {
+        if (this.#mustDir && !st.isDirectory()) {
           closeSync(fd);
-          if (++links > MAX_LINKS) throw fail('ELOOP', guestOf(c));
-          const text = this.#readlink(cur, c);
-          expanding.push({ at: guestOf(c), rest: pending.length });
-          if (text.startsWith('/')) cur = this.#toRoot(cur, levels);
-          // A target ending in `/` must be a directory: `x/.` says exactly that.
-          if (text.endsWith('/')) pending.push('.');
-          pending.push(...text.split('/').filter((t) => t !== '').reverse());
-          continue;
+          throw this.#fail('ENOTDIR', this.#guest(c));
         }
-        if (last) {
-          const outer = link();
-          const entry: Entry = { dir: cur, name: c, fd, stat: st, guest: guestOf(c), viaLink: outer !== undefined, link: outer, mustDir, isRoot: false };
-          if (mustDir && !st.isDirectory()) {
-            closeSync(fd);
-            throw fail('ENOTDIR', guestOf(c));
-          }
-          return entry;
-        }
-        if (!st.isDirectory()) {
-          closeSync(fd);
-          throw fail('ENOTDIR', `${guestOf(c)}/${pending[pending.length - 1]}`);
-        }
-        if (cur !== this.fd) closeSync(cur);
-        cur = fd;
-        levels.push({ name: c, dev: st.dev, ino: st.ino });
-      }
-    } catch (e) {
-      if (cur !== this.fd) closeSync(cur);
-      throw e;
+        return this.#entry(c, fd, st);
+      } else this.#enter(c, fd, st);
     }
   }
 
-  /** The entry for the directory `cur` itself (a path ending in `.`, `..` or at `/`). */
-  #self(cur: number, guest: string, how: { link: string | undefined; mustDir: boolean; isRoot: boolean }): Entry {
-    const fd = openSync(inDir(cur, '.'), O_PATH);
-    return { dir: cur, name: '.', fd, stat: fstatSync(fd), guest, viaLink: how.link !== undefined, ...how };
+  /** Closes what the walk holds (it failed). */
+  abandon(): void {
+    if (this.#cur !== this.#root) closeSync(this.#cur);
   }
 
-  /** Opens one name in `cur` without following it; undefined when it does not exist. */
-  #open(cur: number, name: string, fail: (code: string, at: string) => PathError, at: string): number | undefined {
+  #guest(name?: string): string {
+    const names = this.#levels.map((l) => l.name);
+    if (name !== undefined) names.push(name);
+    return `/${names.join('/')}`;
+  }
+
+  /** The outermost symlink whose text is still being walked, if any. */
+  #link(): string | undefined {
+    const expanding = this.#expanding;
+    while (expanding.length > 0 && expanding[expanding.length - 1]!.rest > this.#pending.length) expanding.pop();
+    return expanding[0]?.at;
+  }
+
+  #fail(code: string, at: string): PathError {
+    const outer = this.#link();
+    return outer === undefined ? new PathError(code, at) : new PathError(code, outer, true);
+  }
+
+  #entry(name: string, fd: number | undefined, stat: Stats | undefined): Entry {
+    const link = this.#link();
+    return { dir: this.#cur, name, fd, stat, guest: this.#guest(name), viaLink: link !== undefined, link, mustDir: this.#mustDir, isRoot: false };
+  }
+
+  /** The entry for the directory held itself (a path ending in `.`, `..` or at `/`). */
+  #self(): Entry {
+    const fd = openSync(inDir(this.#cur, '.'), O_PATH);
+    const link = this.#link();
+    const isRoot = this.#levels.length === 0;
+    return { dir: this.#cur, name: '.', fd, stat: fstatSync(fd), guest: this.#guest(), viaLink: link !== undefined, link, mustDir: this.#mustDir, isRoot };
+  }
+
+  /** Opens one name in the directory held, without following it; undefined when it does not exist. */
+  #open(name: string): number | undefined {
     try {
-      return openSync(inDir(cur, name), O_PATH | O_NOFOLLOW);
+      return openSync(inDir(this.#cur, name), O_PATH | O_NOFOLLOW);
     } catch (e) {
       const code = systemCode(e) ?? 'EIO';
       if (code === 'ENOENT') return undefined;
-      throw fail(code, at);
+      throw this.#fail(code, this.#guest(name));
     }
   }
 
-  #readlink(cur: number, name: string): string {
+  /** Steps into directory `name` (descriptor `fd`), or fails with ENOTDIR. */
+  #enter(name: string, fd: number, st: Stats): void {
+    if (!st.isDirectory()) {
+      closeSync(fd);
+      throw this.#fail('ENOTDIR', `${this.#guest(name)}/${this.#pending[this.#pending.length - 1]}`);
+    }
+    if (this.#cur !== this.#root) closeSync(this.#cur);
+    this.#cur = fd;
+    this.#levels.push({ name, dev: st.dev, ino: st.ino });
+  }
+
+  /** Replaces symlink `name` by its target's components, read now, resolved as the guest sees them. */
+  #follow(name: string): void {
+    if (++this.#links > MAX_LINKS) throw this.#fail('ELOOP', this.#guest(name));
+    let text: string;
     try {
-      return readlinkSync(inDir(cur, name), 'utf8');
+      text = readlinkSync(inDir(this.#cur, name), 'utf8');
     } catch (e) {
       // The link was replaced since we looked at it.
       throw new Raced(systemCode(e) ?? 'EIO');
     }
+    if (text === '') throw this.#fail('ENOENT', this.#guest(name));
+    this.#expanding.push({ at: this.#guest(name), rest: this.#pending.length });
+    if (text.startsWith('/')) this.#toRoot();
+    // A target ending in `/` must be a directory: `x/.` says exactly that.
+    if (text.endsWith('/')) this.#pending.push('.');
+    this.#pending.push(...text.split('/').filter((t) => t !== '').reverse());
   }
 
-  /** `..`: the parent of `cur`, checked to be the directory we came from; `/..` is `/`. */
-  #up(cur: number, levels: Level[]): number {
-    if (levels.length === 0) return cur;
-    const fd = openSync(inDir(cur, '..'), O_PATH | O_DIRECTORY);
+  /** `..`: the parent of the directory held, checked to be the one we came from; `/..` is `/`. */
+  #up(): void {
+    const levels = this.#levels;
+    if (levels.length === 0) return;
+    const fd = openSync(inDir(this.#cur, '..'), O_PATH | O_DIRECTORY);
     const st = fstatSync(fd);
     const parent = levels[levels.length - 2];
-    const [dev, ino] = parent === undefined ? [this.#dev, this.#ino] : [parent.dev, parent.ino];
+    const [dev, ino] = parent === undefined ? this.#rootId : [parent.dev, parent.ino];
     if (st.dev !== dev || st.ino !== ino) {
       closeSync(fd);
       throw new Raced('ENOENT');
     }
     levels.pop();
-    closeSync(cur);
-    if (levels.length === 0) {
+    closeSync(this.#cur);
+    if (levels.length > 0) this.#cur = fd;
+    else {
       closeSync(fd);
-      return this.fd;
+      this.#cur = this.#root;
     }
-    return fd;
   }
 
-  #toRoot(cur: number, levels: Level[]): number {
-    if (cur !== this.fd) closeSync(cur);
-    levels.length = 0;
-    return this.fd;
+  #toRoot(): void {
+    if (this.#cur !== this.#root) closeSync(this.#cur);
+    this.#levels.length = 0;
+    this.#cur = this.#root;
   }
 }

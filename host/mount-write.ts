@@ -1,10 +1,12 @@
 import * as fs from 'node:fs';
 import { randomBytes } from 'node:crypto';
+import { inspect } from 'node:util';
 import { systemCode } from './mount-errors.js';
 import { run } from './mount-fds.js';
 import { isExclusive, openEntry, openPath } from './mount-open.js';
 import { opError } from './mount-paths.js';
-import { fdPath, inDir, PathError, type Entry, type MountRoot } from './mount-walk.js';
+import { fdPath, inDir, PathError, type Entry } from './mount-walk.js';
+import type { MountRoot } from './mount-root.js';
 
 /**
  * Whole-file writes on a mounted directory, all-or-nothing: the new bytes go to a temporary file in
@@ -64,14 +66,16 @@ function replaceWith(entry: Entry, mode: number, commit: Commit, fill: (fd: numb
   }
 }
 
+/** The replaced file's owner (as root) and mode; chown first, as it may clear set-id bits. */
 function keepOwnerAndMode(fd: number, old: fs.Stats): void {
-  fs.fchmodSync(fd, old.mode & 0o7777);
-  if (process.getuid?.() !== 0) return;
-  try {
-    fs.fchownSync(fd, old.uid, old.gid);
-  } catch {
-    // Keeping the owner is best effort (some filesystems refuse it); the bytes are what matter.
+  if (process.getuid?.() === 0) {
+    try {
+      fs.fchownSync(fd, old.uid, old.gid);
+    } catch {
+      // Keeping the owner is best effort (some filesystems refuse it); the bytes are what matter.
+    }
   }
+  fs.fchmodSync(fd, old.mode & 0o7777);
 }
 
 /** Exclusive commit: a hard link fails with EEXIST if the target appeared, and never replaces it. */
@@ -181,6 +185,8 @@ export function copyFile(root: MountRoot, src: string, dest: string, mode = 0): 
     root.with(src, { follow: true }, (s) => {
       if (s.fd === undefined) throw new PathError('ENOENT', s.guest);
       if (s.stat!.isDirectory()) throw new PathError('EISDIR', s.guest);
+      // Opening a FIFO would block the host until a writer came: answer as a non-blocking read would.
+      if (s.stat!.isFIFO()) throw new PathError('EAGAIN', s.guest);
       const from = fdPath(s.fd);
       root.with(dest, { follow: !exclusive }, (d) => {
         if (d.fd !== undefined) {
@@ -203,7 +209,7 @@ export function copyFile(root: MountRoot, src: string, dest: string, mode = 0): 
 export function checkEncoding(encoding: unknown): void {
   if (encoding === undefined || encoding === null || encoding === 'buffer') return;
   if (typeof encoding === 'string' && Buffer.isEncoding(encoding)) return;
-  const err = new TypeError(`The argument 'encoding' is invalid encoding. Received ${JSON.stringify(encoding)}`) as TypeError & { code: string };
+  const err = new TypeError(`The argument 'encoding' is invalid encoding. Received ${inspect(encoding)}`) as TypeError & { code: string };
   err.code = 'ERR_INVALID_ARG_VALUE';
   throw err;
 }

@@ -1,10 +1,11 @@
 import * as fs from 'node:fs';
-import { mkdir, mkdtemp, readdir, rm, rmdirRecursive, type ReaddirOptions, type RmOptions } from './mount-dirs.js';
+import { mkdir, mkdtemp, readdir, type ReaddirOptions } from './mount-dirs.js';
+import { rm, rmdirRecursive, type RmOptions } from './mount-remove.js';
 import { toGuest } from './mount-errors.js';
 import { Descriptors, run } from './mount-fds.js';
 import { openPath, toFlags } from './mount-open.js';
 import { PathMethods } from './mount-paths.js';
-import { MountRoot } from './mount-walk.js';
+import { MountRoot } from './mount-root.js';
 import { checkEncoding, copyFile, readWhole, writeAll, writeByFlags } from './mount-write.js';
 import type { Vfs } from './vfs.js';
 
@@ -38,15 +39,23 @@ function bytesOf(data: string | NodeJS.ArrayBufferView, encoding: BufferEncoding
   return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
 }
 
+/** A mount dropped without `close()` still gives its host descriptors back, when collected. */
+const released = new FinalizationRegistry<{ root: MountRoot; fds: Descriptors }>(({ root, fds }) => {
+  fds.closeAll();
+  root.close();
+});
+
 /**
  * A live host directory as the guest's filesystem: the synchronous node:fs method set, confined to
  * the directory (see host/mount-walk.ts), with the guest's paths in every error and whole-file
- * writes all-or-nothing (host/mount-write.ts). Linux only. Call `close()` when done with it.
+ * writes all-or-nothing (host/mount-write.ts). Linux only. `close()` releases its host descriptors
+ * (a mount that is dropped releases them when garbage-collected).
  */
 export class MountVfs extends PathMethods implements Vfs {
   /** Mounts `hostDir` (the host's path; the guest never sees it). */
   constructor(hostDir: string, options: MountOptions = {}) {
     super(new MountRoot(hostDir), new Descriptors(options.maxOpenFiles ?? 1024));
+    released.register(this, { root: this.root, fds: this.fds }, this);
   }
 
   /** `fs.readFileSync(path | fd, options)`. */
@@ -123,6 +132,7 @@ export class MountVfs extends PathMethods implements Vfs {
 
   /** Closes everything, the mount's own descriptor included. The mount is unusable after. */
   close(): void {
+    released.unregister(this);
     this.fds.closeAll();
     run('close', () => this.root.close());
   }

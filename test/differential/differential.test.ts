@@ -4,6 +4,7 @@ import { Volume } from 'memfs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadDirectory } from '../../host/index.js';
 import { differentialNode, runGuest, tempDir } from '../e2e/helpers.js';
+import { mountCopy, runMounted } from '../e2e/mount-helpers.js';
 import { makeFixture } from './fixture.js';
 
 /**
@@ -63,6 +64,18 @@ describe.each(scripts)('differential: %s', (script) => {
     expect(guest.exitCode).toBe(node.code);
     expect(node.stdout.length).toBeGreaterThan(0);
     expect(volumeTree(vol)).toEqual(hostTree(node.dir));
+  });
+});
+
+// The third variant: the sandbox with a third copy of the fixture mounted live (`--mount`).
+describe.each(scripts)('differential (--mount): %s', (script) => {
+  it('prints, exits and leaves the mounted tree exactly as plain node', async () => {
+    const source = readFileSync(join(SCRIPTS, script), 'utf8');
+    const node = await differentialNode(source, fixture);
+    const guest = await runMounted(source, mountCopy(fixture));
+    expect(guest.stdout).toBe(node.stdout);
+    expect(guest.exitCode).toBe(node.code);
+    expect(hostTree(guest.dir)).toEqual(hostTree(node.dir));
   });
 });
 
