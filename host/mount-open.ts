@@ -1,43 +1,19 @@
 import { constants, openSync } from 'node:fs';
 import { inspect } from 'node:util';
+import { flagBits } from './fs/descriptors.js';
 import { guestError, systemCode, toGuest } from './mount-errors.js';
 import { fdPath, inDir, PathError, Raced, type Entry } from './mount-walk.js';
 import type { MountRoot } from './mount-root.js';
 
 /** Opening a guest path on a mounted directory, with Node's flags. */
 
-const { O_RDONLY, O_WRONLY, O_RDWR, O_CREAT, O_EXCL, O_TRUNC, O_APPEND, O_SYNC, O_NOFOLLOW, O_NONBLOCK } = constants;
-
-const FLAGS: Record<string, number> = {
-  r: O_RDONLY,
-  rs: O_RDONLY | O_SYNC,
-  sr: O_RDONLY | O_SYNC,
-  'r+': O_RDWR,
-  'rs+': O_RDWR | O_SYNC,
-  'sr+': O_RDWR | O_SYNC,
-  w: O_TRUNC | O_CREAT | O_WRONLY,
-  wx: O_TRUNC | O_CREAT | O_WRONLY | O_EXCL,
-  xw: O_TRUNC | O_CREAT | O_WRONLY | O_EXCL,
-  'w+': O_TRUNC | O_CREAT | O_RDWR,
-  'wx+': O_TRUNC | O_CREAT | O_RDWR | O_EXCL,
-  'xw+': O_TRUNC | O_CREAT | O_RDWR | O_EXCL,
-  a: O_APPEND | O_CREAT | O_WRONLY,
-  ax: O_APPEND | O_CREAT | O_WRONLY | O_EXCL,
-  xa: O_APPEND | O_CREAT | O_WRONLY | O_EXCL,
-  as: O_APPEND | O_CREAT | O_WRONLY | O_SYNC,
-  sa: O_APPEND | O_CREAT | O_WRONLY | O_SYNC,
-  'a+': O_APPEND | O_CREAT | O_RDWR,
-  'ax+': O_APPEND | O_CREAT | O_RDWR | O_EXCL,
-  'xa+': O_APPEND | O_CREAT | O_RDWR | O_EXCL,
-  'as+': O_APPEND | O_CREAT | O_RDWR | O_SYNC,
-  'sa+': O_APPEND | O_CREAT | O_RDWR | O_SYNC,
-};
+const { O_CREAT, O_EXCL, O_NOFOLLOW, O_NONBLOCK } = constants;
 
 /** Node's `stringToFlags`: a flags string or an int32 of O_* bits; anything else is ERR_INVALID_ARG_VALUE. */
 export function toFlags(flags: unknown, fallback = 'r'): number {
-  if (flags === undefined || flags === null) return FLAGS[fallback] ?? O_RDONLY;
-  if (typeof flags === 'number' && (flags | 0) === flags) return flags;
-  if (typeof flags === 'string' && Object.prototype.hasOwnProperty.call(FLAGS, flags)) return FLAGS[flags]!;
+  const given = flags === undefined || flags === null ? fallback : flags;
+  const bits = typeof given === 'string' || typeof given === 'number' ? flagBits(given) : undefined;
+  if (bits !== undefined) return bits;
   const err = new TypeError(`The argument 'flags' is invalid. Received ${inspect(flags)}`) as TypeError & { code: string };
   err.code = 'ERR_INVALID_ARG_VALUE';
   throw err;
