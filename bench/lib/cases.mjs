@@ -21,11 +21,13 @@ export const SMALL_CALL_FILE_BYTES = 16;
 /**
  * How much each mode measures. Rounds are interleaved round-robin; round 0 is a discarded warm-up
  * (quick mode skips it for files of 16 MiB and more, where one call is long enough to warm up).
+ * Files of 16 MiB and more get `roundsLarge` rounds of at least `minIterLarge` calls.
  */
 export const MODES = {
   quick: {
     sizes: SIZES.filter((s) => s <= 16 * MiB),
     rounds: 2,
+    roundsLarge: 1,
     budgetMs: 8,
     minIter: 3,
     minIterLarge: 1,
@@ -33,21 +35,26 @@ export const MODES = {
     maxIter: 2000,
     memorySizes: [16 * MiB],
     memoryOps: ['readFileSync', 'writeFileSync'],
-    burstReads: 6,
+    memoryInProcess: true,
+    concurrencyImpls: ['raw', 'legacy'],
+    burstReads: 5,
     burstRounds: 1,
     idleMs: 500,
   },
   full: {
     sizes: SIZES,
     rounds: 7,
+    roundsLarge: 4,
     budgetMs: 60,
     minIter: 5,
-    minIterLarge: 2,
+    minIterLarge: 1,
     warmLarge: true,
     maxIter: 20000,
     memorySizes: [16 * MiB, 64 * MiB],
     memoryOps: ['readFileSync', 'promises.readFile', 'readFileSync.utf8', 'writeFileSync'],
-    burstReads: 40,
+    memoryInProcess: false,
+    concurrencyImpls: ['raw', 'legacy', 'synckit'],
+    burstReads: 24,
     burstRounds: 3,
     idleMs: 1000,
   },
@@ -60,14 +67,18 @@ export const writePath = (bytes) => `/w-${bytes}.bin`;
 /** The seed of the binary content of a given size (the write data of that size is the same bytes). */
 export const seedOf = (bytes) => (0x9e3779b9 ^ Math.imul(bytes + 1, 0x85ebca6b)) | 0 || 1;
 
-/** Builds the files every implementation loads, and what a correct read of each must give. */
-export function buildFiles(sizes) {
+/**
+ * Builds the files every implementation loads, and what a correct read of each must give.
+ * `text: false` skips the text files (cases that do not read them).
+ */
+export function buildFiles(sizes, { text = true } = {}) {
   const files = [];
   const expect = new Map();
   for (const bytes of sizes) {
     const bin = fillBytes(new Uint8Array(bytes), seedOf(bytes));
     files.push({ path: binPath(bytes), bytes: bin });
     expect.set(binPath(bytes), { length: bytes, full: checksumBytes(bin, 1), sparse: checksumBytes(bin, strideOf(bytes)) });
+    if (!text) continue;
     const txt = fillText(new Uint8Array(bytes), seedOf(bytes) ^ 0x5bd1e995);
     files.push({ path: textPath(bytes), bytes: txt });
     const s = Buffer.from(txt.buffer, txt.byteOffset, txt.byteLength).toString('utf8');

@@ -10,7 +10,7 @@ export const COUNTS = [1, 2, 4, 8];
  * the median of `rounds` bursts is.
  */
 export async function runConcurrency({ impls, mode, log }) {
-  const { files, expect } = buildFiles([MiB]);
+  const { files, expect } = buildFiles([MiB], { text: false });
   const path = binPath(MiB);
   const want = expect.get(path);
   const fleets = new Map();

@@ -1,14 +1,10 @@
 /**
- * The benchmark's control line between the host and a sandboxed guest.
- *
- * The guest has no generic "call a host method" API, so the line rides on the one fs call that
- * returns a string and that the benchmark never measures: `fs.mkdirSync(CONTROL_PREFIX + json)`.
- * The sandbox's `methods` option replaces that host handler; it takes the guest's report from the
- * path and answers, when the host has one, with the next command as JSON. Between batches the guest
- * therefore sits blocked in a long host call: exactly the state the idle-CPU check measures.
+ * The benchmark's control line between the host and a sandboxed guest: one host function,
+ * `require('host').benchNext(reportJson)`, that takes the guest's report and answers, once the host
+ * has one, with the next command as JSON. It blocks the guest until then, so between batches the
+ * guest sits blocked in a long host call: exactly the state the idle-CPU check measures.
  */
-export const CONTROL_METHOD = 'fs.mkdirSync';
-export const CONTROL_PREFIX = '/.bench-control/';
+export const CONTROL_FUNCTION = 'benchNext';
 
 export class Control {
   /** Resolvers of the guest's pending control call (it waits for a command). */
@@ -17,13 +13,11 @@ export class Control {
   #report;
   #failed;
 
-  /** The `methods` to give createSandbox. */
-  methods() {
+  /** The `hostFunctions` to give createSandbox. */
+  hostFunctions() {
     return {
-      [CONTROL_METHOD]: (args) => {
-        const path = String(args[0]);
-        if (!path.startsWith(CONTROL_PREFIX)) throw new Error('mkdirSync is reserved for the benchmark control line');
-        const report = JSON.parse(path.slice(CONTROL_PREFIX.length));
+      [CONTROL_FUNCTION]: (json) => {
+        const report = JSON.parse(String(json));
         return new Promise((resolve) => {
           this.#command = resolve;
           const waiter = this.#report;

@@ -1,5 +1,5 @@
 import { kernelSource } from './kernel.mjs';
-import { CONTROL_PREFIX } from './control.mjs';
+import { CONTROL_FUNCTION } from './control.mjs';
 
 /**
  * The program a sandboxed guest runs: the shared kernel plus a command loop. Its clock is the
@@ -11,7 +11,8 @@ const fs = require('fs');
 ${kernelSource()}
 
 const now = () => Number(process.hrtime.bigint()) / 1000;
-const control = (report) => JSON.parse(fs.mkdirSync(${JSON.stringify(CONTROL_PREFIX)} + JSON.stringify(report)));
+const host = require('host');
+const control = (report) => JSON.parse(host[${JSON.stringify(CONTROL_FUNCTION)}](JSON.stringify(report)));
 
 async function serve(cmd) {
   switch (cmd.type) {

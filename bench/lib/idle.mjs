@@ -21,7 +21,7 @@ export const IDLE_LIMIT_MS_PER_S = 20;
  */
 export async function runIdle({ mode, log }) {
   const ms = mode.idleMs;
-  const { files } = buildFiles([16]);
+  const { files } = buildFiles([16], { text: false });
   const small = files.filter((f) => f.path === binPath(16));
   const rows = [];
   const add = (scenario, cpu, expectIdle) => {

@@ -3,18 +3,18 @@
  * `{"impl","op","bytes","iterations"}`; prints one JSON line with the peaks in MiB.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import { batchOf, buildFiles, caseList, MiB, MODES } from './cases.mjs';
-import { procStatus, resetPeak } from './memory.mjs';
+import { batchOf, buildFiles, caseList, MODES } from './cases.mjs';
+import { measurePeaks } from './memory.mjs';
 
 const spec = JSON.parse(process.argv[2]);
 const { create } = await import(`../adapters/${spec.impl}.mjs`);
-const built = buildFiles([spec.bytes]);
+const built = buildFiles([spec.bytes], { text: spec.op === 'readFileSync.utf8' });
 const c = caseList(MODES.quick, [spec.bytes]).find((x) => x.op === spec.op && x.bytes === spec.bytes);
 const { expect } = built;
 // Only the file this case reads (a write needs none): nothing else in the volume.
 const files = built.files.filter((f) => f.path === c.path);
 built.files.length = 0;
-const batch = { ...batchOf(MODES.quick, c, expect), minIter: spec.iterations, maxIter: spec.iterations, budgetUs: 0 };
+const batch = batchOf(MODES.quick, c, expect);
 
 const adapter = create();
 await adapter.setup(files);
@@ -30,33 +30,7 @@ globalThis.gc?.();
 await sleep(100);
 globalThis.gc?.();
 
-const exact = resetPeak();
-const before = procStatus();
-const base = process.memoryUsage();
-const peak = { arrayBuffers: base.arrayBuffers, external: base.external };
-const sample = () => {
-  const m = process.memoryUsage();
-  if (m.arrayBuffers > peak.arrayBuffers) peak.arrayBuffers = m.arrayBuffers;
-  if (m.external > peak.external) peak.external = m.external;
-};
-const timer = setInterval(sample, 2);
-const report = await adapter.run(c.op, c.path, c.bytes, batch, sample);
-clearInterval(timer);
-sample();
-const after = procStatus();
+const peaks = await measurePeaks(adapter, c, batch, spec.iterations);
 await adapter.teardown();
-
-const mib = (x) => Math.round((x / MiB) * 10) / 10;
-console.log(
-  JSON.stringify({
-    ...spec,
-    error: report.error,
-    calls: report.samples?.length ?? 0,
-    peakRssMiB: exact ? mib(after.hwm - before.rss) : null,
-    peakArrayBuffersMiB: mib(peak.arrayBuffers - base.arrayBuffers),
-    peakExternalMiB: mib(peak.external - base.external),
-    baseRssMiB: mib(before.rss),
-    peakRssAbsMiB: mib(after.hwm),
-  }),
-);
+console.log(JSON.stringify({ ...spec, ...peaks }));
 process.exit(0);

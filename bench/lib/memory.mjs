@@ -32,6 +32,38 @@ export function resetPeak() {
   }
 }
 
+const mib = (x) => Math.round((x / 2 ** 20) * 10) / 10;
+
+/**
+ * Measures the peaks of `calls` calls of one case on an adapter that is already set up (and warmed
+ * up), in this process. Returns the fields of a memory row.
+ */
+export async function measurePeaks(adapter, c, batch, calls) {
+  const exact = resetPeak();
+  const before = procStatus();
+  const base = process.memoryUsage();
+  const peak = { arrayBuffers: base.arrayBuffers, external: base.external };
+  const sample = () => {
+    const m = process.memoryUsage();
+    if (m.arrayBuffers > peak.arrayBuffers) peak.arrayBuffers = m.arrayBuffers;
+    if (m.external > peak.external) peak.external = m.external;
+  };
+  const timer = setInterval(sample, 2);
+  const report = await adapter.run(c.op, c.path, c.bytes, { ...batch, minIter: calls, maxIter: calls, budgetUs: 0 }, sample);
+  clearInterval(timer);
+  sample();
+  const after = procStatus();
+  return {
+    error: report.error,
+    calls: report.samples?.length ?? 0,
+    peakRssMiB: exact ? mib(after.hwm - before.rss) : null,
+    peakArrayBuffersMiB: mib(peak.arrayBuffers - base.arrayBuffers),
+    peakExternalMiB: mib(peak.external - base.external),
+    baseRssMiB: mib(before.rss),
+    peakRssAbsMiB: mib(after.hwm),
+  };
+}
+
 /** Runs one memory case in a child process and returns its report. */
 export function measureInChild(spec) {
   return new Promise((resolve) => {

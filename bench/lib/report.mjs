@@ -122,12 +122,14 @@ export function markdown(doc) {
   parts.push(`# v8-fs-bridge benchmark (${doc.mode})`);
   parts.push(
     `Machine: ${doc.cpu}, ${m.memoryGiB} GiB, ${m.os}; Node ${doc.node}. Date: ${doc.date}. ` +
-      `Load average (1 min) ${m.loadStart} at start, ${m.loadEnd} at end${m.loadStart > 0.5 ? ': other processes shared the machine, expect noise' : ''}.`,
+      `Load average (1 min) ${m.loadStart} at start, ${m.loadEnd} at end${m.loadStart > 0.5 ? ': other processes shared the machine, expect noise' : ''}. ` +
+      `Tree: ${m.commit ?? 'unknown commit'}${m.changedFiles ? ` with ${m.changedFiles} changed tracked files` : ''}; run took ${m.seconds} s.`,
   );
   parts.push(
     `Method: every implementation runs the same timing loop (bench/lib/kernel.mjs) where the calls are made: inside the sandboxed guest for raw and legacy (timed with the guest's process.hrtime), ` +
-      `in the synckit guest Worker, on the host thread for floor. Cases are interleaved round-robin (${doc.settings.rounds} rounds after a warm-up round, ${doc.settings.budgetMs} ms per batch); ` +
+      `in the synckit guest Worker, on the host thread for floor. Cases are interleaved round-robin (${doc.settings.rounds} rounds, ${doc.settings.roundsLarge} for 16 MiB and more, after a warm-up round${doc.settings.warmUpLarge ? '' : ' (none for 16 MiB and more)'}; at least ${doc.settings.budgetMs} ms per batch); ` +
       `figures are medians and p95 of all calls. Every result is verified (length and checksum; writes are read back on the host). MB = 10^6 bytes. ` +
+      (doc.settings.spinIterations !== null ? `Sandboxes: spinIterations ${doc.settings.spinIterations}, hostSpinMicros ${doc.settings.hostSpinMicros ?? 'n/a'}, window ${doc.settings.windowBytes / 1024} KiB. ` : '') +
       `Timer cost per sample (median): ${Object.entries(doc.timerUs).map(([k, v]) => `${k} ${us(v)} µs`).join(', ')} (included, not subtracted).`,
   );
   if (doc.wire.length) parts.push(`Wire check: ${doc.wire.map((w) => `${w.impl}: ${w.text}`).join('; ')}.`);
@@ -137,7 +139,7 @@ export function markdown(doc) {
   parts.push(`## All figures\n\n${detailTable(doc)}`);
   if (doc.memory.length) {
     parts.push(
-      `## Peak memory\n\nEach case alone in a fresh process, ${doc.settings.memoryCalls} calls. The guest cannot report its own memory, so this is the host process that contains the guest Worker(s): ` +
+      `## Peak memory\n\n${doc.settings.memoryInProcess ? `Quick mode: measured in the benchmark process after the timing phase, ${doc.settings.memoryCalls} calls per case (approximate: pages freed by earlier cases are reused, so RSS growth can read low; the full run measures each case in a fresh process).` : `Each case alone in a fresh process, ${doc.settings.memoryCalls} calls after one warm-up call.`} The guest cannot report its own memory, so this is the host process that contains the guest Worker(s): ` +
         `peak RSS is the kernel's high-water mark (whole process: host + Workers) above RSS before the case; ArrayBuffers and external are the host main isolate's only (sampled every 2 ms), the guest isolate's buffers show only in RSS.\n\n${memoryTable(doc)}`,
     );
   }

@@ -40,17 +40,22 @@ export function sandboxAdapter(name, protocol, describe) {
         sandbox = createSandbox({
           vfs,
           protocol,
-          limits: { heapMb: 4096, ...(options.spinIterations === undefined ? {} : { spinIterations: options.spinIterations }) },
+          limits: {
+            heapMb: 4096,
+            ...(options.spinIterations === undefined ? {} : { spinIterations: options.spinIterations }),
+            ...(options.hostSpinMicros === undefined ? {} : { hostSpinMicros: options.hostSpinMicros }),
+          },
           stdout: keep,
           stderr: keep,
-          methods: control.methods(),
+          hostFunctions: control.hostFunctions(),
         });
         exited = sandbox.run(guestProgram(), { filename: '/bench-guest.js' }).then((r) => {
           control.fail(new Error(`${name} guest exited (${JSON.stringify(r)}): ${output.slice(-2000)}`));
           return r;
         });
         const hello = await control.next();
-        info = { has: hello.has, spinIterations: sandbox.limits.spinIterations, windowBytes: sandbox.limits.windowBytes };
+        const { spinIterations, hostSpinMicros = null, windowBytes } = sandbox.limits;
+        info = { has: hello.has, spinIterations, hostSpinMicros, windowBytes };
         return info;
       },
 
@@ -86,6 +91,7 @@ export function sandboxAdapter(name, protocol, describe) {
         if (!sandbox) return;
         control.send({ type: 'exit' }).catch(() => {});
         await exited;
+        sandbox = undefined;
       },
     };
   };

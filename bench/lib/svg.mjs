@@ -5,7 +5,7 @@
 
 export const COLORS = { raw: '#1f77b4', legacy: '#d62728', floor: '#2ca02c', synckit: '#ff7f0e' };
 const DASH = { floor: '6 4' };
-const PANEL = { w: 430, h: 290, left: 62, right: 14, top: 30, bottom: 44 };
+const PANEL = { w: 430, h: 290, left: 62, right: 28, top: 30, bottom: 44 };
 
 const esc = (s) => String(s).replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
 
@@ -33,12 +33,17 @@ function panel(op, rows, impls, x0, y0, yRange) {
     out.push(`<line x1="${x0 + left}" x2="${x0 + left + pw}" y1="${y}" y2="${y}" stroke="#e5e5e5"/>`);
     out.push(`<text x="${x0 + left - 6}" y="${y + 4}" text-anchor="end" font-size="11">${10 ** e >= 1 ? (10 ** e).toLocaleString('en-US') : (10 ** e).toPrecision(1)}</text>`);
   }
+  let lastX = -Infinity;
+  let row = 0;
   for (const b of sizes) {
     const x = X(b);
+    // Labels closer than 48 px take turns on two rows (16 MiB and 64 MiB are two octaves apart).
+    row = x - lastX < 48 ? 1 - row : 0;
+    lastX = x;
     out.push(`<line x1="${x}" x2="${x}" y1="${y0 + top}" y2="${y0 + top + ph}" stroke="#f0f0f0"/>`);
-    out.push(`<text x="${x}" y="${y0 + top + ph + 16}" text-anchor="middle" font-size="11">${esc(sizeLabel(b))}</text>`);
+    out.push(`<text x="${x}" y="${y0 + top + ph + 14 + row * 11}" text-anchor="middle" font-size="11">${esc(sizeLabel(b))}</text>`);
   }
-  out.push(`<text x="${x0 + left + pw / 2}" y="${y0 + h - 6}" text-anchor="middle" font-size="11">file size (log)</text>`);
+  out.push(`<text x="${x0 + left + pw / 2}" y="${y0 + h - 4}" text-anchor="middle" font-size="11">file size (log)</text>`);
   out.push(`<text transform="translate(${x0 + 14},${y0 + top + ph / 2}) rotate(-90)" text-anchor="middle" font-size="11">MB/s (log)</text>`);
   for (const impl of impls) {
     const pts = rows.filter((r) => r.impl === impl && r.mbPerS > 0).sort((a, b) => a.bytes - b.bytes);

@@ -53,13 +53,15 @@ beforeAll(() => {
   fixture = makeFixture();
 });
 
-describe.each(scripts)('differential: %s', (script) => {
+// In memory (`--root`), over the raw protocol and over the legacy base64 protocol (an old host).
+const inMemory = scripts.flatMap((script) => (['raw', 'legacy'] as const).map((protocol) => [script, protocol] as const));
+describe.each(inMemory)('differential: %s (%s)', (script, protocol) => {
   it('prints, exits and leaves the tree exactly as plain node', async () => {
     const source = readFileSync(join(SCRIPTS, script), 'utf8');
     const node = await differentialNode(source, fixture);
     const vol = new Volume();
     loadDirectory(vol, fixture);
-    const guest = await runGuest(source, { vol });
+    const guest = await runGuest(source, { vol, protocol });
     expect(guest.stdout).toBe(node.stdout);
     expect(guest.exitCode).toBe(node.code);
     expect(node.stdout.length).toBeGreaterThan(0);
