@@ -2,7 +2,7 @@ import { GuestChannel } from '../bridge/channel.js';
 import { buildError, decodeErrorRecord, type ErrorRecord } from '../bridge/errors.js';
 import { encodeCallHeader, type ResponseHeader } from '../bridge/frame.js';
 import { Status } from '../bridge/protocol.js';
-import { decodeValue, encodeArgs } from '../bridge/values.js';
+import { decodeValue, encodeArgParts } from '../bridge/values.js';
 import { guard, type Caps } from './caps.js';
 import { okResult, wireArgs } from './legacy.js';
 
@@ -54,8 +54,10 @@ export class Rpc {
 
   #frame(method: string, args: readonly unknown[]): { id: number; parts: Uint8Array[] } {
     const id = this.#nextId++;
-    const payload = encodeArgs(wireArgs(args, this.legacy));
-    return { id, parts: [encodeCallHeader(this.#session, id, method, payload.length), payload] };
+    const payload = encodeArgParts(wireArgs(args, this.legacy));
+    let length = 0;
+    for (const p of payload) length += p.length;
+    return { id, parts: [encodeCallHeader(this.#session, id, method, length), ...payload] };
   }
 
   /** Calls `method` and blocks until the host answers. */
@@ -81,10 +83,14 @@ export class Rpc {
   /** Calls `method` without blocking; many calls may be in flight. */
   callAsync(method: string, args: readonly unknown[]): Promise<Result> {
     const { id, parts } = this.#frame(method, args);
-    const [header, payload] = parts as [Uint8Array, Uint8Array];
-    const frame = new Uint8Array(header.length + payload.length);
-    frame.set(header, 0);
-    frame.set(payload, header.length);
+    let length = 0;
+    for (const p of parts) length += p.length;
+    const frame = new Uint8Array(length);
+    let at = 0;
+    for (const p of parts) {
+      frame.set(p, at);
+      at += p.length;
+    }
     return new Promise<Result>((resolve) => {
       this.#pending.set(id, { resolve });
       const sent = guard(() => this.#caps.postAsync(frame));

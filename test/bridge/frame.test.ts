@@ -133,3 +133,22 @@ describe('malformed and truncated frames are told apart', () => {
     expect(e.message).toContain('unknown status 7');
   });
 });
+
+describe('argument parts', () => {
+  it('are exactly the bytes of encodeArgs, with large byte strings as views of the caller memory', async () => {
+    const { encodeArgs, encodeArgParts, decodeArgs, SEPARATE_BYTES_MIN } = await import('../../bridge/values.js');
+    const big = new Uint8Array(SEPARATE_BYTES_MIN + 3).map((_, i) => i * 7);
+    for (const n of [SEPARATE_BYTES_MIN, 70_000, 300_000]) {
+      const data = new Uint8Array(n + 10).subarray(5, n + 5).fill(0xab);
+      const args = ['/some/path', data, 'w', 0o666, undefined, null, { x: [1, 2] }];
+      const parts = encodeArgParts(args);
+      expect(parts.length).toBeGreaterThan(2);
+      expect(parts).toContain(data);
+      const joined = Buffer.concat(parts);
+      expect(joined.equals(Buffer.from(encodeArgs(args)))).toBe(true);
+      expect(decodeArgs(joined)).toEqual(args.map((a) => (a instanceof Uint8Array ? Buffer.from(a) : a)));
+    }
+    expect(encodeArgParts(['small', big.subarray(0, 100)])).toHaveLength(1);
+    expect(Buffer.concat(encodeArgParts([big, big])).equals(Buffer.from(encodeArgs([big, big])))).toBe(true);
+  });
+});
