@@ -2,15 +2,15 @@
  * Developer tool: shows where one differential script's output differs between node and the sandbox.
  * Usage: npx vite-node test/differential/diff-cli.ts <script.js>   (after npm run build)
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { Volume } from 'memfs';
 import { loadDirectory } from '../../host/index.js';
 import { differentialNode, runGuest } from '../e2e/helpers.js';
-import { makeFixture } from './fixture.js';
+import { makeFixture, scriptSource } from './fixture.js';
 
 const script = process.argv[2];
 if (!script) throw new Error('usage: diff-cli <script.js>');
-const source = readFileSync(script, 'utf8');
+const source = scriptSource(script);
 const fixture = makeFixture();
 const node = await differentialNode(source, fixture);
 const vol = new Volume();

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadDirectory } from '../../host/index.js';
 import { differentialNode, runGuest, tempDir } from '../e2e/helpers.js';
 import { mountCopy, runMounted } from '../e2e/mount-helpers.js';
-import { makeFixture } from './fixture.js';
+import { makeFixture, scriptSource } from './fixture.js';
 
 /**
  * Every script in scripts/ runs under plain node (cwd = a copy of the fixture) and in the sandbox
@@ -57,7 +57,7 @@ beforeAll(() => {
 const inMemory = scripts.flatMap((script) => (['raw', 'legacy'] as const).map((protocol) => [script, protocol] as const));
 describe.each(inMemory)('differential: %s (%s)', (script, protocol) => {
   it('prints, exits and leaves the tree exactly as plain node', async () => {
-    const source = readFileSync(join(SCRIPTS, script), 'utf8');
+    const source = scriptSource(join(SCRIPTS, script));
     const node = await differentialNode(source, fixture);
     const vol = new Volume();
     loadDirectory(vol, fixture);
@@ -72,7 +72,7 @@ describe.each(inMemory)('differential: %s (%s)', (script, protocol) => {
 // The third variant: the sandbox with a third copy of the fixture mounted live (`--mount`).
 describe.each(scripts)('differential (--mount): %s', (script) => {
   it('prints, exits and leaves the mounted tree exactly as plain node', async () => {
-    const source = readFileSync(join(SCRIPTS, script), 'utf8');
+    const source = scriptSource(join(SCRIPTS, script));
     const node = await differentialNode(source, fixture);
     const guest = await runMounted(source, mountCopy(fixture));
     expect(guest.stdout).toBe(node.stdout);

@@ -1,4 +1,4 @@
-import { mkdirSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes, tempDir } from '../e2e/helpers.js';
 
@@ -51,4 +51,12 @@ export function makeFixture(options: { big?: boolean } = {}): string {
   const t = new Date('2024-05-06T07:08:09.000Z');
   for (const name of ['bin/zero.bin', 'bin/a.bin', 'text/utf8.txt', 'dir/a.txt', 'dir/b/c.txt', 'dir/b', 'dir']) utimesSync(join(root, name), t, t);
   return root;
+}
+
+const PRELUDE_LINE = /^\/\/ @prelude: .*\n/m;
+
+/** A differential script's source as both sides run it: a `// @prelude: ...` line becomes prelude.js. */
+export function scriptSource(file: string): string {
+  const source = readFileSync(file, 'utf8');
+  return source.replace(PRELUDE_LINE, () => readFileSync(join(import.meta.dirname, 'prelude.js'), 'utf8'));
 }

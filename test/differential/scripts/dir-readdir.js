@@ -1,51 +1,5 @@
 'use strict';
-// --- shared preamble (each differential script is standalone) ---
-const fs = require('fs');
-const base = process.cwd() === '/' ? '' : process.cwd();
-function fix(s) {
-  if (typeof s !== 'string') return s;
-  if ((base !== '' && s === base) || (base === '' && s === '/')) return '<cwd>';
-  return (s.startsWith(base + '/') ? '<cwd>' + s.slice(base.length) : s).split(`'${base}/`).join("'<cwd>/");
-}
-const TYPES = ['isFile', 'isDirectory', 'isSymbolicLink', 'isFIFO', 'isSocket', 'isBlockDevice', 'isCharacterDevice'];
-function fmt(v) {
-  if (v === undefined || v === null) return String(v);
-  if (Buffer.isBuffer(v)) return `<Buffer ${v.toString('hex')}>`;
-  if (v instanceof fs.Dirent) return `Dirent(${fmt(v.name)} in ${fmt(v.parentPath)}/${fmt(v.path)}: ${TYPES.filter((m) => v[m]()).join('+')})`;
-  if (Array.isArray(v)) return `[${v.map(fmt).join(', ')}]`;
-  if (typeof v === 'string') return JSON.stringify(fix(v));
-  return String(v);
-}
-function err(e) {
-  if (!(e instanceof Error)) return `THROW non-error ${String(e)}`;
-  return `THROW ${e.name} ${e.code} ${e.errno} ${e.syscall} ${fix(e.path)} ${fix(e.dest)} | ${fix(e.message)}`;
-}
-function sync(label, f) {
-  try { console.log(label, '=>', fmt(f())); } catch (e) { console.log(label, '=>', err(e)); }
-}
-function cb(label, call) {
-  return new Promise((resolve) => {
-    let done = false;
-    try {
-      call((...args) => {
-        console.log(label, 'cb', args.length, args[0] === null ? 'null' : args[0] === undefined ? 'undefined' : err(args[0]), ...args.slice(1).map(fmt));
-        done = true;
-        resolve();
-      });
-      if (!done) console.log(label, 'returned before callback');
-    } catch (e) { console.log(label, '=> sync', err(e)); resolve(); }
-  });
-}
-async function prom(label, f) {
-  let p;
-  try { p = f(); } catch (e) { console.log(label, 'threw synchronously', err(e)); return; }
-  console.log(label, 'promise', p instanceof Promise);
-  try { console.log(label, '=>', fmt(await p)); } catch (e) { console.log(label, 'rejected', err(e)); }
-}
-function tree(dir) {
-  return fs.readdirSync(dir, { withFileTypes: true, recursive: true }).map((d) => `${d.parentPath}/${d.name}${d.isDirectory() ? '/' : d.isSymbolicLink() ? '@' : ''}`).sort().join(' ');
-}
-// --- end of preamble ---
+// @prelude: test/differential/prelude.js (output helpers shared by the directory scripts)
 // readdir: every form, encoding, withFileTypes, recursive order, and every error Node gives.
 (async () => {
   // Names that sort differently by bytes (libuv strcmp) than by UTF-16 or locale.
