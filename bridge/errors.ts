@@ -77,7 +77,7 @@ function optionalString(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
-/** Validates a record received from the other side; anything unexpected becomes an EIO-free generic record. */
+/** Validates a record received from the other side; a record without a code becomes ERR_BRIDGE_MALFORMED_ERROR. */
 export function toErrorRecord(value: unknown): ErrorRecord {
   const v = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
   const code = optionalString(v.code);
