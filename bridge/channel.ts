@@ -36,6 +36,11 @@ export const Kind = {
   Reply: 5,
   /** host -> guest: the final (or only) part of a reply. */
   ReplyLast: 6,
+  /**
+   * host -> guest: the window holds the reply's header only; its payload (exactly the length the
+   * header declares) is the next buffer on the bulk port, moved there rather than copied.
+   */
+  ReplyBulk: 7,
 } as const;
 export type Kind = (typeof Kind)[keyof typeof Kind];
 
@@ -58,16 +63,25 @@ export class ChannelError extends Error {
   }
 }
 
+/**
+ * Takes the next buffer the host moved to the bulk port, or undefined when there is none. The
+ * buffer must belong to the guest's realm.
+ */
+export type TakeBulk = () => ArrayBuffer | undefined;
+
 /** The guest end: one blocking call at a time. */
 export class GuestChannel {
   readonly #ctl: Int32Array;
   readonly #window: Uint8Array;
   readonly #spin: number;
+  readonly #takeBulk: TakeBulk | undefined;
 
-  constructor(buffer: SharedArrayBuffer, spinIterations: number = Defaults.spinIterations) {
+  /** Without `takeBulk` a ReplyBulk message breaks the channel (the host must not send one). */
+  constructor(buffer: SharedArrayBuffer, spinIterations: number = Defaults.spinIterations, takeBulk?: TakeBulk) {
     this.#ctl = new Int32Array(buffer, 0, WINDOW_OFFSET / 4);
     this.#window = new Uint8Array(buffer, WINDOW_OFFSET);
     this.#spin = spinIterations;
+    this.#takeBulk = takeBulk;
   }
 
   /** The window size: the largest chunk either side sends. */
@@ -130,18 +144,20 @@ export class GuestChannel {
   /**
    * Makes one blocking call. `parts` together are the request frame. `allocate` is given the reply
    * header and returns the buffer the payload is copied into (exactly its length): the only copy the
-   * guest makes of the reply.
+   * guest makes of the reply. When the payload came by the bulk port, `allocate` is also given it
+   * and may return it as it is: then the guest copies nothing.
    */
-  call(parts: readonly Uint8Array[], allocate: (header: ResponseHeader, payloadLength: number) => Uint8Array): {
+  call(parts: readonly Uint8Array[], allocate: (header: ResponseHeader, payloadLength: number, moved?: Uint8Array) => Uint8Array): {
     header: ResponseHeader;
     payload: Uint8Array;
   } {
     let kind = this.#send(parts);
-    if (kind !== Kind.Reply && kind !== Kind.ReplyLast) throw new ChannelError(`unexpected message kind ${kind}`);
+    if (kind !== Kind.Reply && kind !== Kind.ReplyLast && kind !== Kind.ReplyBulk) throw new ChannelError(`unexpected message kind ${kind}`);
     let length = this.#chunkLength();
     const win = this.#window;
     const header = decodeResponseHeader(win, length);
     const payloadLength = header.frameLength - header.headerLength;
+    if (kind === Kind.ReplyBulk) return { header, payload: this.#bulkPayload(header, length, payloadLength, allocate) };
     const payload = allocate(header, payloadLength);
     let copied = Math.min(length - header.headerLength, payloadLength);
     payload.set(win.subarray(header.headerLength, header.headerLength + copied), 0);
@@ -158,6 +174,17 @@ export class GuestChannel {
     }
     return { header, payload };
   }
+
+  #bulkPayload(header: ResponseHeader, length: number, payloadLength: number, allocate: (header: ResponseHeader, payloadLength: number, moved?: Uint8Array) => Uint8Array): Uint8Array {
+    if (length !== header.headerLength) throw new ChannelError(`bulk reply header of ${header.headerLength} bytes sent as ${length}`);
+    const moved = this.#takeBulk?.();
+    if (moved === undefined) throw new ChannelError('host announced a bulk reply but none arrived');
+    if (moved.byteLength !== payloadLength) throw new ChannelError(`bulk reply of ${moved.byteLength} bytes; its header declares ${payloadLength}`);
+    const bytes = new Uint8Array(moved);
+    const payload = allocate(header, payloadLength, bytes);
+    if (payload !== bytes) payload.set(bytes, 0);
+    return payload;
+  }
 }
 
 /** Where a reply's payload comes from: bytes in hand, or a source read straight into the window. */
@@ -168,6 +195,12 @@ export interface ByteSource {
   readonly size: number;
   /** Fills `target` completely with the bytes at `position`. */
   read(target: Uint8Array, position: number): void | Promise<void>;
+  /**
+   * Set when `read` is known to write every byte of `target` or throw. Only then may the host read
+   * into memory it did not clear first; any other source gets a zeroed buffer, so a source that
+   * breaks its promise cannot show the guest stale host memory.
+   */
+  readonly fillsTarget?: boolean;
   /** Releases what the source holds (called once, whether or not all bytes were read). */
   close?(): void;
 }
@@ -200,6 +233,21 @@ export interface HostWaitOptions {
 }
 
 /**
+ * Payloads of `minBytes` or more move to the guest whole, through a message port (the buffer is
+ * transferred, not copied): one copy in all instead of two per window-full.
+ */
+export interface BulkReplies {
+  minBytes: number;
+  /**
+   * A buffer of exactly `size` bytes that the host owns alone (it is transferred by `send`). Its
+   * contents may be stale unless `zeroed` is asked for.
+   */
+  allocate(size: number, zeroed: boolean): Uint8Array;
+  /** Transfers `bytes` (from `allocate`) to the guest's bulk port. */
+  send(bytes: Uint8Array): void;
+}
+
+/**
  * The host end of one sandbox's channel. Runs as an async loop; never blocks the event loop for
  * longer than one bounded spin (`spinMicros`) after each message it sends.
  */
@@ -209,9 +257,10 @@ export class HostChannel {
   readonly #handler: HostHandler;
   readonly #maxRequest: number;
   readonly #wait: HostWaitOptions;
+  readonly #bulk: BulkReplies | undefined;
   #closed = false;
 
-  constructor(buffer: SharedArrayBuffer, handler: HostHandler, maxRequestBytes: number, wait: HostWaitOptions = { spinMicros: 0, now: Date.now }) {
+  constructor(buffer: SharedArrayBuffer, handler: HostHandler, maxRequestBytes: number, wait: HostWaitOptions = { spinMicros: 0, now: Date.now }, bulk?: BulkReplies) {
     if (!(buffer instanceof SharedArrayBuffer) || buffer.byteLength < WINDOW_OFFSET + Defaults.minWindowBytes) {
       throw new ChannelError('channel buffer is not a SharedArrayBuffer of the minimum size');
     }
@@ -220,6 +269,7 @@ export class HostChannel {
     this.#handler = handler;
     this.#maxRequest = maxRequestBytes;
     this.#wait = wait;
+    this.#bulk = bulk;
   }
 
   /** Starts serving; resolves when closed or broken. */
@@ -295,6 +345,16 @@ export class HostChannel {
     const source = body instanceof Uint8Array ? undefined : body;
     try {
       const size = body instanceof Uint8Array ? body.length : body.size;
+      const bulk = this.#bulk;
+      if (bulk !== undefined && size >= bulk.minBytes) {
+        const bytes = bulk.allocate(size, source !== undefined && source.fillsTarget !== true);
+        if (source) await source.read(bytes, 0);
+        else bytes.set(body as Uint8Array, 0);
+        bulk.send(bytes);
+        win.set(header, 0);
+        this.#post(Kind.ReplyBulk, header.length);
+        return;
+      }
       win.set(header, 0);
       let at = header.length;
       let position = 0;

@@ -223,6 +223,8 @@ export const Defaults = {
   spinIterations: 5000,
   /** Microseconds the host busy-waits for the guest's next message before sleeping. */
   hostSpinMicros: 50,
+  /** Blocking replies with a payload this large or larger are moved whole to the guest, not copied through the window (64 KiB). */
+  bulkBytes: 64 * 1024,
   /**
    * Most objects nested inside one another in one host function value (arguments or result). Kept well
    * below what the encoder's recursion can reach on a 1 MiB stack before it is optimized (about 900).

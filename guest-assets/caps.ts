@@ -7,6 +7,11 @@
 export interface Caps {
   /** Hands the channel buffer (created in the guest realm) to the host. */
   openChannel(buffer: SharedArrayBuffer): void;
+  /**
+   * Takes the next buffer the host moved to the bulk port (a blocking reply's payload, see
+   * Kind.ReplyBulk). It is deserialized in the guest's realm; undefined when none is waiting.
+   */
+  takeBulk(): ArrayBuffer | undefined;
   /** Posts one async call frame; the reply arrives through `GuestApi.settle`. Returns false if it could not be sent. */
   postAsync(frame: Uint8Array): boolean;
   /** Starts a timer that calls `GuestApi.fire(id)`; `repeat` makes it an interval. */

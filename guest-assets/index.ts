@@ -42,7 +42,12 @@ export function install(caps: Caps, configJson: string): GuestApi {
   const { Buffer } = bufferModule;
   const buffer = createChannelBuffer(config.windowBytes);
   guard(() => caps.openChannel(buffer));
-  const rpc = new Rpc(config.session, new GuestChannel(buffer, config.spinIterations), caps);
+  // A moved reply must be an ArrayBuffer of this realm (checked with the realm's own constructor).
+  const takeBulk = () => {
+    const moved = guard(() => caps.takeBulk());
+    return moved instanceof ArrayBuffer ? moved : undefined;
+  };
+  const rpc = new Rpc(config.session, new GuestChannel(buffer, config.spinIterations, takeBulk), caps);
   negotiate(rpc, config.protocol ?? 'negotiate');
   const text = createText(caps);
   const write = (fd: 1 | 2, s: string) => void unwrap(rpc.callSync(Method.write, [fd, text.encodeUtf8(s)]));

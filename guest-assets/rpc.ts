@@ -69,9 +69,9 @@ export class Rpc {
     const { id, parts } = this.#frame(method, args);
     let status = -1;
     const { header, payload } = guardChannel(() =>
-      this.#channel.call(parts, (h: ResponseHeader, length: number) => {
+      this.#channel.call(parts, (h: ResponseHeader, length: number, moved?: Uint8Array) => {
         status = h.status;
-        return (h.status === Status.Raw && into?.(length)) || freshBytes(length);
+        return (h.status === Status.Raw && into?.(length)) || moved || freshBytes(length);
       }),
     );
     if (header.id !== id) {

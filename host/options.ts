@@ -21,6 +21,12 @@ export interface Limits {
    * long one busy sandbox can hold the host's event loop at a time. Default 50; 0 turns it off.
    */
   hostSpinMicros?: number;
+  /**
+   * Blocking replies whose payload has at least this many bytes travel as one buffer moved (not
+   * copied) to the guest through a message port; smaller ones go through the shared window. Default
+   * 64 KiB; 0 sends everything through the window.
+   */
+  bulkBytes?: number;
   /** Host functions: most objects nested in one argument list or result. Default 500. */
   maxValueDepth?: number;
   /** Host functions: largest encoded argument list or result. Default 64 MiB (never more than maxFileBytes). */
@@ -93,6 +99,7 @@ export function resolveLimits(limits: Limits = {}): ResolvedLimits {
     timeoutMs: limits.timeoutMs ?? 0,
     spinIterations: limits.spinIterations ?? Defaults.spinIterations,
     hostSpinMicros: limits.hostSpinMicros ?? Defaults.hostSpinMicros,
+    bulkBytes: limits.bulkBytes ?? Defaults.bulkBytes,
     maxValueDepth: limits.maxValueDepth ?? Defaults.maxValueDepth,
     maxValueBytes: limits.maxValueBytes ?? Defaults.maxValueBytes,
   };

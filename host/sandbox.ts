@@ -82,6 +82,8 @@ class Run {
   readonly #fds: FdTable;
   readonly #worker: Worker;
   readonly #port: MessagePort;
+  /** Large blocking-reply payloads are transferred through this port (HostChannel's BulkReplies). */
+  readonly #bulkPort: MessagePort;
   #channel: HostChannel | undefined;
   #terminated: RunResult['terminated'];
   #timer: NodeJS.Timeout | undefined;
@@ -109,9 +111,11 @@ class Run {
     });
     const { port1, port2 } = new MessageChannel();
     this.#port = port1;
+    const bulk = new MessageChannel();
+    this.#bulkPort = bulk.port1;
     this.#worker = new Worker(assets.worker, {
-      workerData: { bundlePath: assets.guestBundle, config, source, filename, port: port2 },
-      transferList: [port2],
+      workerData: { bundlePath: assets.guestBundle, config, source, filename, port: port2, bulkPort: bulk.port2 },
+      transferList: [port2, bulk.port2],
       resourceLimits: { maxOldGenerationSizeMb: limits.heapMb, maxYoungGenerationSizeMb: Math.min(64, Math.max(8, limits.heapMb / 8)) },
       env: {},
       argv: [],
@@ -135,6 +139,7 @@ class Run {
         this.#channel?.close();
         this.#fds.closeAll();
         this.#port.close();
+        this.#bulkPort.close();
         clearTimeout(this.#timer);
         const t = this.#terminated;
         const exitCode = t === 'timeout' ? 124 : t === 'oom' ? 134 : t === 'protocol' ? 1 : code;
@@ -171,6 +176,14 @@ class Run {
       },
       maxRequest,
       { spinMicros: limits.hostSpinMicros, now: () => performance.now() },
+      limits.bulkBytes > 0
+        ? {
+            minBytes: limits.bulkBytes,
+            // A buffer of its own (never pooled, never shared) until it is transferred.
+            allocate: (size, zeroed) => (zeroed ? new Uint8Array(size) : Buffer.allocUnsafeSlow(size)),
+            send: (bytes) => this.#bulkPort.postMessage(bytes.buffer, [bytes.buffer as ArrayBuffer]),
+          }
+        : undefined,
     );
     void this.#channel.run();
   }

@@ -6,13 +6,11 @@ export interface VfsStats {
   isDirectory(): boolean;
 }
 
-/** What `lstatSync`/`statSync` must report for the directory handlers (host/fs/dirs*.ts). */
-export interface VfsEntryStats {
-  mode: number;
-  uid: number;
-  gid: number;
-  dev: number;
-  ino: number;
+/**
+ * What `lstatSync`/`statSync` report: a whole stat result (stat answers use it as it is) and the
+ * type tests the directory handlers (host/fs/dirs*.ts) use.
+ */
+export interface VfsEntryStats extends VfsFullStats {
   isDirectory(): boolean;
   isFile(): boolean;
   isSymbolicLink(): boolean;
@@ -104,7 +102,14 @@ export interface Vfs {
   lstatSync(path: string, options: { bigint: true }): VfsBigIntStats;
 }
 
-/** A fresh, empty in-memory filesystem (memfs Volume) with `/` as its root. */
+/**
+ * A fresh, empty in-memory filesystem (memfs Volume) with `/` as its root. Files belong to the
+ * host process's user and group, read once here: memfs would otherwise ask the operating system at
+ * every step of every path it walks, which costs more than the lookup itself.
+ */
 export function createMemoryVfs(): Volume {
-  return new Volume();
+  const uid = process.getuid?.() ?? 0;
+  const gid = process.getgid?.() ?? 0;
+  const owner = { cwd: () => '/', platform: process.platform, env: {}, emitWarning: () => undefined, getuid: () => uid, getgid: () => gid };
+  return Volume.fromNestedJSON({}, '/', { process: owner } as Parameters<typeof Volume.fromNestedJSON>[2]);
 }

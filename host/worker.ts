@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { types } from 'node:util';
 import vm from 'node:vm';
-import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
+import { moveMessagePortToContext, parentPort, receiveMessageOnPort, workerData, type MessagePort } from 'node:worker_threads';
 import { decodeResponseHeader } from '../bridge/frame.js';
 import type { Caps, GuestApi } from '../guest-assets/caps.js';
 import { GUEST_SCOPE_NAMES } from '../guest-assets/scope.js';
@@ -18,6 +18,8 @@ export interface WorkerInit {
   source: string;
   filename: string;
   port: MessagePort;
+  /** Where the host moves large blocking-reply payloads; moved into the guest context below. */
+  bulkPort: MessagePort;
 }
 
 const init = workerData as WorkerInit;
@@ -31,6 +33,11 @@ const byteOffsetOf = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(Uint8
 
 const context = vm.createContext(Object.create(null), { name: 'v8-fs-bridge guest', codeGeneration: { strings: true, wasm: true } });
 const guestObjectPrototype = vm.runInContext('Object.getPrototypeOf({})', context) as object;
+
+// Buffers arriving here are deserialized in the guest's realm. The port object itself stays in this
+// module; it is only ever read with receiveMessageOnPort, and never keeps the Worker alive.
+const bulkPort = moveMessagePortToContext(init.bulkPort, context);
+(bulkPort as unknown as { unref(): void }).unref();
 
 const bundle = readFileSync(init.bundlePath, 'utf8');
 const factory = new vm.Script(`(function () {\n${bundle}\nreturn __v8fsBridge;\n})()`, { filename: 'v8-fs-bridge:guest' }).runInContext(context) as {
@@ -75,6 +82,11 @@ const caps: Caps = {
   openChannel: (buffer) =>
     quietly(() => {
       if (types.isSharedArrayBuffer(buffer)) parentPort!.postMessage({ type: 'channel', buffer });
+    }, undefined),
+  takeBulk: () =>
+    quietly(() => {
+      const message: unknown = receiveMessageOnPort(bulkPort)?.message;
+      return types.isArrayBuffer(message) ? message : undefined;
     }, undefined),
   postAsync: (frame) =>
     quietly(() => {

@@ -182,6 +182,8 @@ export class FdTable {
     const vfs = this.#vfs;
     return {
       size,
+      // Short reads are padded with zeros below.
+      fillsTarget: true,
       read(target, offset) {
         let got = 0;
         while (got < target.length) {

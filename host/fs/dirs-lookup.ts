@@ -53,6 +53,8 @@ export function lstatOf(vfs: Vfs, path: string): VfsEntryStats | undefined {
 /** Resolves paths against one Vfs, counting the symlinks followed. */
 class Walker {
   #links: number;
+  /** The lstat of the path the last walk returned, when the walk took it (not a symlink). */
+  found: VfsEntryStats | undefined;
   constructor(
     readonly vfs: Vfs,
     linksSoFar = 0,
@@ -68,11 +70,13 @@ class Walker {
   /** Physical path reached from `base` through `names`; the last one is followed only if asked. */
   walk(base: string, names: string[], followLast: boolean): string {
     let cur = base;
+    this.found = undefined;
     for (let i = 0; i < names.length; i++) {
       const name = names[i]!;
       const last = i === names.length - 1;
       if (name === '.' || name === '..') {
         cur = name === '.' ? cur : posix.dirname(cur);
+        this.found = undefined;
         continue;
       }
       const next = join(cur, name);
@@ -82,9 +86,14 @@ class Walker {
         if (last) return next;
         throw new PathError('ENOENT');
       }
-      if (st.isSymbolicLink()) cur = this.#follow(cur, next, last);
-      else if (!last && !st.isDirectory()) throw new PathError('ENOTDIR');
-      else cur = next;
+      if (st.isSymbolicLink()) {
+        cur = this.#follow(cur, next, last);
+        if (!last) this.found = undefined;
+      } else if (!last && !st.isDirectory()) throw new PathError('ENOTDIR');
+      else {
+        cur = next;
+        this.found = last ? st : undefined;
+      }
     }
     return cur;
   }
@@ -120,8 +129,15 @@ export function locate(vfs: Vfs, given: string): Located {
 
 /** The physical path `given` leads to, following every symlink (the entry itself may be missing). */
 export function follow(vfs: Vfs, given: string): string {
+  return followFound(vfs, given).path;
+}
+
+/** follow(), with the lstat of the entry reached when the walk already took it. */
+function followFound(vfs: Vfs, given: string): { path: string; found: VfsEntryStats | undefined } {
   if (given === '') throw new PathError('ENOENT');
-  return new Walker(vfs).walk('/', parts(given), true);
+  const walker = new Walker(vfs);
+  const path = walker.walk('/', parts(given), true);
+  return { path, found: walker.found };
 }
 
 /**
@@ -145,8 +161,8 @@ export function followCounted(vfs: Vfs, given: string): { path: string; links: n
  * Throws ENOENT for a missing entry and ENOTDIR for a trailing slash after a non-directory.
  */
 export function statAt(vfs: Vfs, given: string): { path: string; stats: VfsEntryStats } {
-  const path = follow(vfs, given);
-  const stats = lstatOf(vfs, path);
+  const { path, found } = followFound(vfs, given);
+  const stats = found ?? lstatOf(vfs, path);
   if (stats === undefined) throw new PathError('ENOENT');
   if (given.endsWith('/') && !stats.isDirectory()) throw new PathError('ENOTDIR');
   return { path, stats };

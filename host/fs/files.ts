@@ -14,6 +14,8 @@ export interface FsLimits {
 /** A file read by descriptor straight into whatever buffer the transport offers (the shared window). */
 export class FileSource implements ByteSource {
   readonly size: number;
+  /** `read` writes every byte of its target or throws. */
+  readonly fillsTarget = true;
   readonly #vfs: Vfs;
   readonly #fd: number;
   #closed = false;

@@ -78,9 +78,9 @@ export function statHandlers(vfs: Vfs, fds: FdTable): Record<string, Handler> {
       const bigint = args[1] === true;
       try {
         // Resolved as the kernel does (symlinks in parents, `..` after them, a trailing slash).
-        const { path: physical } = asSyscall(syscall, path, undefined, () => (follow ? statAt : lstatAt)(vfs, path));
+        const { path: physical, stats } = asSyscall(syscall, path, undefined, () => (follow ? statAt : lstatAt)(vfs, path));
         return asSyscall(syscall, path, undefined, () =>
-          bigint ? bigintStatRecord(linkFixed(vfs, physical, vfs.lstatSync(physical, { bigint: true }))) : statRecord(linkFixed(vfs, physical, vfs.lstatSync(physical, { bigint: false }))),
+          bigint ? bigintStatRecord(linkFixed(vfs, physical, vfs.lstatSync(physical, { bigint: true }))) : statRecord(linkFixed(vfs, physical, stats)),
         );
       } catch (e) {
         // `throwIfNoEntry: false` turns only "no such entry" into undefined, as Node does.
