@@ -18,7 +18,8 @@
 import os from 'node:os';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { Volume } from 'memfs';
-import { createChannelBuffer, GuestChannel, HostChannel } from '../dist/bridge/channel.js';
+import { createChannelBuffer, HostChannel } from '../dist/bridge/channel.js';
+import { GuestChannel } from '../dist/bridge/guest-channel.js';
 import { decodeResponseHeader, encodeCallHeader } from '../dist/bridge/frame.js';
 import { Method, StatField, Status } from '../dist/bridge/protocol.js';
 import { decodeValue, encodeArgs, encodeValue } from '../dist/bridge/values.js';

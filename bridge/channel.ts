@@ -1,4 +1,3 @@
-import { decodeResponseHeader, type ResponseHeader } from './frame.js';
 import { Defaults, FieldSize } from './protocol.js';
 
 /**
@@ -63,130 +62,6 @@ export class ChannelError extends Error {
   }
 }
 
-/**
- * Takes the next buffer the host moved to the bulk port, or undefined when there is none. The
- * buffer must belong to the guest's realm.
- */
-export type TakeBulk = () => ArrayBuffer | undefined;
-
-/** The guest end: one blocking call at a time. */
-export class GuestChannel {
-  readonly #ctl: Int32Array;
-  readonly #window: Uint8Array;
-  readonly #spin: number;
-  readonly #takeBulk: TakeBulk | undefined;
-
-  /** Without `takeBulk` a ReplyBulk message breaks the channel (the host must not send one). */
-  constructor(buffer: SharedArrayBuffer, spinIterations: number = Defaults.spinIterations, takeBulk?: TakeBulk) {
-    this.#ctl = new Int32Array(buffer, 0, WINDOW_OFFSET / 4);
-    this.#window = new Uint8Array(buffer, WINDOW_OFFSET);
-    this.#spin = spinIterations;
-    this.#takeBulk = takeBulk;
-  }
-
-  /** The window size: the largest chunk either side sends. */
-  get windowBytes(): number {
-    return this.#window.length;
-  }
-
-  #post(kind: Kind, length: number): void {
-    Atomics.store(this.#ctl, Control.kind, kind);
-    Atomics.store(this.#ctl, Control.length, length);
-    Atomics.store(this.#ctl, Control.state, Owner.Host);
-    Atomics.notify(this.#ctl, Control.state);
-  }
-
-  #await(): number {
-    const ctl = this.#ctl;
-    for (let i = 0; i < this.#spin; i++) {
-      if (Atomics.load(ctl, Control.state) === Owner.Guest) return Atomics.load(ctl, Control.kind);
-    }
-    while (Atomics.load(ctl, Control.state) !== Owner.Guest) Atomics.wait(ctl, Control.state, Owner.Host);
-    return Atomics.load(ctl, Control.kind);
-  }
-
-  #chunkLength(): number {
-    const n = Atomics.load(this.#ctl, Control.length);
-    if (n < 0 || n > this.#window.length) throw new ChannelError(`host sent a chunk of ${n} bytes`);
-    return n;
-  }
-
-  /** Sends one request (the concatenation of `parts`); returns the kind of the host's first reply. */
-  #send(parts: readonly Uint8Array[]): number {
-    const win = this.#window;
-    let total = 0;
-    for (const p of parts) total += p.length;
-    let part = 0;
-    let partOffset = 0;
-    let sent = 0;
-    for (;;) {
-      let n = 0;
-      while (n < win.length && part < parts.length) {
-        const p = parts[part] as Uint8Array;
-        const take = Math.min(win.length - n, p.length - partOffset);
-        win.set(p.subarray(partOffset, partOffset + take), n);
-        n += take;
-        partOffset += take;
-        if (partOffset === p.length) {
-          part++;
-          partOffset = 0;
-        }
-      }
-      sent += n;
-      const last = sent >= total;
-      this.#post(last ? Kind.Last : Kind.Chunk, n);
-      const kind = this.#await();
-      if (kind !== Kind.Ack) return kind;
-      if (last) throw new ChannelError('host acknowledged a final chunk instead of replying');
-    }
-  }
-
-  /**
-   * Makes one blocking call. `parts` together are the request frame. `allocate` is given the reply
-   * header and returns the buffer the payload is copied into (exactly its length): the only copy the
-   * guest makes of the reply. When the payload came by the bulk port, `allocate` is also given it
-   * and may return it as it is: then the guest copies nothing.
-   */
-  call(parts: readonly Uint8Array[], allocate: (header: ResponseHeader, payloadLength: number, moved?: Uint8Array) => Uint8Array): {
-    header: ResponseHeader;
-    payload: Uint8Array;
-  } {
-    let kind = this.#send(parts);
-    if (kind !== Kind.Reply && kind !== Kind.ReplyLast && kind !== Kind.ReplyBulk) throw new ChannelError(`unexpected message kind ${kind}`);
-    let length = this.#chunkLength();
-    const win = this.#window;
-    const header = decodeResponseHeader(win, length);
-    const payloadLength = header.frameLength - header.headerLength;
-    if (kind === Kind.ReplyBulk) return { header, payload: this.#bulkPayload(header, length, payloadLength, allocate) };
-    const payload = allocate(header, payloadLength);
-    let copied = Math.min(length - header.headerLength, payloadLength);
-    payload.set(win.subarray(header.headerLength, header.headerLength + copied), 0);
-    while (kind === Kind.Reply) {
-      this.#post(Kind.Next, 0);
-      kind = this.#await();
-      length = this.#chunkLength();
-      if (copied + length > payloadLength) throw new ChannelError('host sent more bytes than its frame declares');
-      payload.set(win.subarray(0, length), copied);
-      copied += length;
-    }
-    if (kind !== Kind.ReplyLast || copied !== payloadLength) {
-      throw new ChannelError(`reply ended after ${copied} of ${payloadLength} payload bytes`);
-    }
-    return { header, payload };
-  }
-
-  #bulkPayload(header: ResponseHeader, length: number, payloadLength: number, allocate: (header: ResponseHeader, payloadLength: number, moved?: Uint8Array) => Uint8Array): Uint8Array {
-    if (length !== header.headerLength) throw new ChannelError(`bulk reply header of ${header.headerLength} bytes sent as ${length}`);
-    const moved = this.#takeBulk?.();
-    if (moved === undefined) throw new ChannelError('host announced a bulk reply but none arrived');
-    if (moved.byteLength !== payloadLength) throw new ChannelError(`bulk reply of ${moved.byteLength} bytes; its header declares ${payloadLength}`);
-    const bytes = new Uint8Array(moved);
-    const payload = allocate(header, payloadLength, bytes);
-    if (payload !== bytes) payload.set(bytes, 0);
-    return payload;
-  }
-}
-
 /** Where a reply's payload comes from: bytes in hand, or a source read straight into the window. */
 export type Body = Uint8Array | ByteSource;
 
@@ -211,6 +86,21 @@ export interface Reply {
   body: Body;
 }
 
+/**
+ * Reads a whole reply body into a buffer from `allocate` (see BulkReplies.allocate): zeroed unless
+ * the body is bytes in hand or a source that promises to fill it. Does not close a source.
+ */
+export async function fillBulk(body: Body, allocate: BulkReplies['allocate']): Promise<Uint8Array> {
+  if (body instanceof Uint8Array) {
+    const bytes = allocate(body.length, false);
+    bytes.set(body, 0);
+    return bytes;
+  }
+  const bytes = allocate(body.size, body.fillsTarget !== true);
+  await body.read(bytes, 0);
+  return bytes;
+}
+
 /** What the host end does with requests. */
 export interface HostHandler {
   /** Answers one complete request frame (a private copy, never the shared memory). */
@@ -219,6 +109,11 @@ export interface HostHandler {
   refuse(head: Uint8Array, declaredLength: number): Reply;
   /** The guest broke the channel protocol; the channel has stopped. */
   broken(error: ChannelError): void;
+  /**
+   * The reply to send instead of one whose body failed to read before any of it was sent (given
+   * that reply's header and the error). Without it the failure ends the channel.
+   */
+  unreadable?(header: Uint8Array, error: unknown): Reply;
 }
 
 /** How the host end waits. */
@@ -343,14 +238,14 @@ export class HostChannel {
     const win = this.#window;
     const { header, body } = reply;
     const source = body instanceof Uint8Array ? undefined : body;
+    // Until the first message of the reply is posted, a body that fails to read can still be
+    // answered with an error; after that the guest holds part of a frame and the channel must end.
+    let posted = false;
     try {
       const size = body instanceof Uint8Array ? body.length : body.size;
       const bulk = this.#bulk;
       if (bulk !== undefined && size >= bulk.minBytes) {
-        const bytes = bulk.allocate(size, source !== undefined && source.fillsTarget !== true);
-        if (source) await source.read(bytes, 0);
-        else bytes.set(body as Uint8Array, 0);
-        bulk.send(bytes);
+        bulk.send(await fillBulk(body, bulk.allocate));
         win.set(header, 0);
         this.#post(Kind.ReplyBulk, header.length);
         return;
@@ -362,6 +257,7 @@ export class HostChannel {
         const n = Math.min(win.length - at, size - position);
         if (source) await source.read(win.subarray(at, at + n), position);
         else win.set((body as Uint8Array).subarray(position, position + n), at);
+        posted = true;
         position += n;
         if (position >= size) {
           this.#post(Kind.ReplyLast, at + n);
@@ -372,6 +268,9 @@ export class HostChannel {
         if (msg.kind !== Kind.Next) throw new ChannelError(`expected Next during a reply, got kind ${msg.kind}`);
         at = 0;
       }
+    } catch (e) {
+      if (posted || e instanceof ChannelError || this.#handler.unreadable === undefined) throw e;
+      await this.#sendReply(this.#handler.unreadable(header, e));
     } finally {
       source?.close?.();
     }

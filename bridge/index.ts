@@ -6,7 +6,8 @@ export { FrameType, Status, Method, Defaults, Offset, FieldSize, FieldMax } from
 export { encodeCallHeader, encodeResponseHeader, joinFrame, decodeCall, decodeCallHead, decodeResponse, decodeResponseHeader, FrameError } from './frame.js';
 export { encodeValue, decodeValue, encodeArgs, decodeArgs } from './values.js';
 export { buildError, decodeErrorRecord, encodeErrorRecord, errnoOf, isSystemCode, recordFromThrown, systemMessage, toErrorRecord } from './errors.js';
-export { ChannelError, Control, Owner, Kind, GuestChannel, HostChannel, createChannelBuffer, WINDOW_OFFSET } from './channel.js';
+export { ChannelError, Control, Owner, Kind, HostChannel, createChannelBuffer, fillBulk, WINDOW_OFFSET } from './channel.js';
+export { GuestChannel } from './guest-channel.js';
 export { WireProtocol, ProtocolVersion } from './protocol.js';
 export {
   base64Length, decodeBase64, encodeBase64, encodeLegacy, fromLegacyBytes, isLegacyBytesTagged, LegacyBytesError,
@@ -19,7 +20,8 @@ export { Outcome, ValueTag } from './structured-tags.js';
 
 export type { CallFrame, CallHead, ResponseFrame, ResponseHeader, FrameErrorKind } from './frame.js';
 export type { ErrorRecord, ErrorName, ErrorConstructors } from './errors.js';
-export type { Body, ByteSource, Reply, HostHandler } from './channel.js';
+export type { Body, BulkReplies, ByteSource, Reply, HostHandler, HostWaitOptions } from './channel.js';
+export type { TakeBulk } from './guest-channel.js';
 export type { Settled, ValueLimits, ValueRealm } from './structured.js';
 export type { Classifier, Kind as ValueKind, Refusal } from './structured-kinds.js';
 export type { LegacyBytes } from './legacy.js';

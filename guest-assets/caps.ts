@@ -53,6 +53,8 @@ export type FatalKind = 'exception' | 'rejection' | 'syntax';
 export interface GuestApi {
   /** Allocates the guest-realm buffer an async reply payload is copied into. */
   allocate(length: number): Uint8Array;
+  /** A guest-realm view of a buffer moved to the guest's realm (an async reply payload); throws for anything else. */
+  view(buffer: ArrayBuffer): Uint8Array;
   /** Completes async call `id` with its status and payload (allocated by `allocate`). */
   settle(id: number, status: number, payload: Uint8Array): void;
   /** Runs timer `id`. */

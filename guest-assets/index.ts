@@ -1,5 +1,6 @@
 import path from 'path-browserify';
-import { createChannelBuffer, GuestChannel } from '../bridge/channel.js';
+import { createChannelBuffer } from '../bridge/channel.js';
+import { GuestChannel } from '../bridge/guest-channel.js';
 import { Method } from '../bridge/protocol.js';
 import { installBuffer } from './buffer.js';
 import { guard, type Caps, type GuestApi } from './caps.js';
@@ -92,6 +93,10 @@ export function install(caps: Caps, configJson: string): GuestApi {
 
   const api: GuestApi = {
     allocate: (length) => new Uint8Array(new ArrayBuffer(length)),
+    view: (buffer) => {
+      if (!(buffer instanceof ArrayBuffer)) throw new TypeError('not an ArrayBuffer of this realm');
+      return new Uint8Array(buffer);
+    },
     settle: (id, status, payload) => rpc.settle(id, status, payload),
     fire: (id) => timers.fire(id),
     runMain(scope, filename) {

@@ -1,4 +1,4 @@
-import { GuestChannel } from '../bridge/channel.js';
+import type { GuestChannel } from '../bridge/guest-channel.js';
 import { buildError, decodeErrorRecord, type ErrorRecord } from '../bridge/errors.js';
 import { encodeCallHeader, type ResponseHeader } from '../bridge/frame.js';
 import { Status } from '../bridge/protocol.js';

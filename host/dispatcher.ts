@@ -101,6 +101,11 @@ export class Dispatcher {
     }
   }
 
+  /** The error reply to call `id` whose answer failed after its handler returned (a body that could not be read). */
+  failure(id: number, method: string, requestBytes: number, thrown: unknown): DispatchedReply {
+    return this.#error(id, method, requestBytes, toRecord(thrown));
+  }
+
   /** The reply to a request whose declared size is over the limit (only its first chunk was read). */
   refuse(head: Uint8Array, declaredLength: number, limit: number): DispatchedReply {
     let id = 0;

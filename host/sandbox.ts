@@ -1,5 +1,6 @@
 import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
-import { HostChannel, type ChannelError } from '../bridge/channel.js';
+import { fillBulk, HostChannel, type BulkReplies, type ChannelError } from '../bridge/channel.js';
+import { decodeResponseHeader } from '../bridge/frame.js';
 import { Method } from '../bridge/protocol.js';
 import { Dispatcher, materialize, type DispatchedReply, type Handler } from './dispatcher.js';
 import { callError } from './errors.js';
@@ -72,6 +73,14 @@ export class Sandbox {
   }
 }
 
+/** A buffer of its own (never pooled, never shared) until it is transferred: see BulkReplies. */
+const allocateBulk: BulkReplies['allocate'] = (size, zeroed) => (zeroed ? new Uint8Array(size) : Buffer.allocUnsafeSlow(size));
+
+/** Moves `bytes` (which own their whole buffer) to the other end of `port`. */
+function transfer(port: MessagePort, bytes: Uint8Array): void {
+  port.postMessage(bytes.buffer, [bytes.buffer as ArrayBuffer]);
+}
+
 /** One Worker's lifetime: the channel, the async port, the limits, and the exit. */
 class Run {
   readonly done: Promise<RunResult>;
@@ -84,6 +93,8 @@ class Run {
   readonly #port: MessagePort;
   /** Large blocking-reply payloads are transferred through this port (HostChannel's BulkReplies). */
   readonly #bulkPort: MessagePort;
+  /** Large async-reply payloads are transferred through this one, just before their header. */
+  readonly #asyncBulkPort: MessagePort;
   #channel: HostChannel | undefined;
   #terminated: RunResult['terminated'];
   #timer: NodeJS.Timeout | undefined;
@@ -113,9 +124,11 @@ class Run {
     this.#port = port1;
     const bulk = new MessageChannel();
     this.#bulkPort = bulk.port1;
+    const asyncBulk = new MessageChannel();
+    this.#asyncBulkPort = asyncBulk.port1;
     this.#worker = new Worker(assets.worker, {
-      workerData: { bundlePath: assets.guestBundle, config, source, filename, port: port2, bulkPort: bulk.port2 },
-      transferList: [port2, bulk.port2],
+      workerData: { bundlePath: assets.guestBundle, config, source, filename, port: port2, bulkPort: bulk.port2, asyncBulkPort: asyncBulk.port2 },
+      transferList: [port2, bulk.port2, asyncBulk.port2],
       resourceLimits: { maxOldGenerationSizeMb: limits.heapMb, maxYoungGenerationSizeMb: Math.min(64, Math.max(8, limits.heapMb / 8)) },
       env: {},
       argv: [],
@@ -140,6 +153,7 @@ class Run {
         this.#fds.closeAll();
         this.#port.close();
         this.#bulkPort.close();
+        this.#asyncBulkPort.close();
         clearTimeout(this.#timer);
         const t = this.#terminated;
         const exitCode = t === 'timeout' ? 124 : t === 'oom' ? 134 : t === 'protocol' ? 1 : code;
@@ -173,17 +187,11 @@ class Run {
         serve: (request) => this.#traced(request, 'sync'),
         refuse: (head, declared) => this.#dispatcher.refuse(head, declared, limits.maxFileBytes),
         broken: (e: ChannelError) => this.#end('protocol', `guest broke the channel protocol: ${e.message}`),
+        unreadable: (header, e) => this.#dispatcher.failure(decodeResponseHeader(header).id, '', 0, e),
       },
       maxRequest,
       { spinMicros: limits.hostSpinMicros, now: () => performance.now() },
-      limits.bulkBytes > 0
-        ? {
-            minBytes: limits.bulkBytes,
-            // A buffer of its own (never pooled, never shared) until it is transferred.
-            allocate: (size, zeroed) => (zeroed ? new Uint8Array(size) : Buffer.allocUnsafeSlow(size)),
-            send: (bytes) => this.#bulkPort.postMessage(bytes.buffer, [bytes.buffer as ArrayBuffer]),
-          }
-        : undefined,
+      limits.bulkBytes > 0 ? { minBytes: limits.bulkBytes, allocate: allocateBulk, send: (bytes) => transfer(this.#bulkPort, bytes) } : undefined,
     );
     void this.#channel.run();
   }
@@ -205,9 +213,30 @@ class Run {
       this.#end('protocol', `async request of ${m.length} bytes is over the limit`);
       return;
     }
-    const frame = await materialize(await this.#traced(m, 'async'));
+    const reply = await this.#traced(m, 'async');
+    const bulkBytes = this.#sandbox.limits.bulkBytes;
+    let frame: Uint8Array;
+    let payload: Uint8Array | undefined;
     try {
-      this.#port.postMessage(frame.buffer, [frame.buffer as ArrayBuffer]);
+      if (bulkBytes > 0 && reply.responseBytes >= bulkBytes) {
+        // The payload goes first, moved whole; the header alone tells the Worker to take it.
+        try {
+          payload = await fillBulk(reply.body, allocateBulk);
+        } finally {
+          if (!(reply.body instanceof Uint8Array)) reply.body.close?.();
+        }
+        frame = reply.header.slice();
+      } else {
+        frame = await materialize(reply);
+      }
+    } catch (e) {
+      // The body could not be read (a file cut short under the reader): the call fails instead.
+      payload = undefined;
+      frame = await materialize(this.#dispatcher.failure(reply.id, reply.method, reply.requestBytes, e));
+    }
+    try {
+      if (payload) transfer(this.#asyncBulkPort, payload);
+      transfer(this.#port, frame);
     } catch {
       // The worker has gone; nobody is waiting for this reply.
     }

@@ -20,6 +20,8 @@ export interface WorkerInit {
   port: MessagePort;
   /** Where the host moves large blocking-reply payloads; moved into the guest context below. */
   bulkPort: MessagePort;
+  /** The same for async replies: each payload arrives just before its header on `port`. */
+  asyncBulkPort: MessagePort;
 }
 
 const init = workerData as WorkerInit;
@@ -38,6 +40,16 @@ const guestObjectPrototype = vm.runInContext('Object.getPrototypeOf({})', contex
 // module; it is only ever read with receiveMessageOnPort, and never keeps the Worker alive.
 const bulkPort = moveMessagePortToContext(init.bulkPort, context);
 (bulkPort as unknown as { unref(): void }).unref();
+const asyncBulkPort = moveMessagePortToContext(init.asyncBulkPort, context);
+(asyncBulkPort as unknown as { unref(): void }).unref();
+
+/** The next buffer moved to `moved` (deserialized in the guest's realm), if it is one. */
+function takeMoved(moved: MessagePort): ArrayBuffer | undefined {
+  return quietly(() => {
+    const message: unknown = receiveMessageOnPort(moved)?.message;
+    return types.isArrayBuffer(message) ? message : undefined;
+  }, undefined);
+}
 
 const bundle = readFileSync(init.bundlePath, 'utf8');
 const factory = new vm.Script(`(function () {\n${bundle}\nreturn __v8fsBridge;\n})()`, { filename: 'v8-fs-bridge:guest' }).runInContext(context) as {
@@ -83,11 +95,7 @@ const caps: Caps = {
     quietly(() => {
       if (types.isSharedArrayBuffer(buffer)) parentPort!.postMessage({ type: 'channel', buffer });
     }, undefined),
-  takeBulk: () =>
-    quietly(() => {
-      const message: unknown = receiveMessageOnPort(bulkPort)?.message;
-      return types.isArrayBuffer(message) ? message : undefined;
-    }, undefined),
+  takeBulk: () => takeMoved(bulkPort),
   postAsync: (frame) =>
     quietly(() => {
       if (!types.isUint8Array(frame)) return false;
@@ -154,6 +162,14 @@ port.on('message', (message: unknown) => {
   const bytes = new Uint8Array(message);
   const header = decodeResponseHeader(bytes);
   const length = header.frameLength - header.headerLength;
+  if (bytes.length === header.headerLength && length > 0) {
+    // A header alone: its payload was moved to the async bulk port just before it.
+    const moved = takeMoved(asyncBulkPort);
+    const view = moved === undefined ? undefined : quietly(() => api.view(moved), undefined);
+    if (!isGuestUint8Array(view) || Reflect.apply(byteLengthOf, view, []) !== length) return;
+    api.settle(header.id, header.status, view);
+    return;
+  }
   const target = api.allocate(length);
   if (!isGuestUint8Array(target) || Reflect.apply(byteLengthOf, target, []) !== length) return;
   Reflect.apply(typedArraySet, target, [bytes.subarray(header.headerLength, header.frameLength)]);

@@ -30,7 +30,8 @@ export class FileSource implements ByteSource {
     let done = 0;
     while (done < target.length) {
       const n = this.#vfs.readSync(this.#fd, target, done, target.length - done, position + done);
-      if (n <= 0) throw new Error(`file shrank while being read (${position + done} of ${this.size} bytes)`);
+      // The file shrank under the reader (another process on a mount): its size is already promised.
+      if (n <= 0) throw new BridgeCallError({ code: 'EIO', syscall: 'read' });
       done += n;
     }
   }

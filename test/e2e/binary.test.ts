@@ -137,6 +137,28 @@ describe.each(PROTOCOLS)('chunking and limits (%s)', (protocol) => {
     expect([read.status, read.responseBytes]).toEqual(readAnswer(protocol, 64 * MiB));
   });
 
+  it('moves large replies whole or copies them through the window: same bytes either way', async () => {
+    const vol = new Volume();
+    const data = randomBytes(5 * MiB + 3, 11);
+    vol.writeFileSync('/five.bin', data);
+    const source = `const fs = require('fs');
+       const b = fs.readFileSync('/five.bin');
+       const fd = fs.openSync('/five.bin', 'r'); const part = Buffer.alloc(200000); fs.readSync(fd, part, 0, 200000, 1000); fs.closeSync(fd);
+       let h = 0; for (let i = 0; i < b.length; i++) h = (Math.imul(h, 31) + b[i]) | 0;
+       console.log(b.length, h, b.byteOffset, b.buffer.byteLength, part.subarray(0, 4).toString('hex'));`;
+    const moved = await runGuest(source, { vol, protocol });
+    const windowed = await runGuest(source, { vol, protocol, limits: { bulkBytes: 0, windowBytes: 64 * 1024 } });
+    let h = 0;
+    for (let i = 0; i < data.length; i++) h = (Math.imul(h, 31) + data[i]!) | 0;
+    const expected = `${data.length} ${h} 0 ${data.length} ${data.subarray(1000, 1004).toString('hex')}\n`;
+    expect(moved.stdout).toBe(expected);
+    expect(windowed.stdout).toBe(expected);
+    for (const r of [moved, windowed]) {
+      const read = r.trace.find((t) => t.method === Method.readFile)!;
+      expect([read.status, read.responseBytes]).toEqual(readAnswer(protocol, data.length));
+    }
+  });
+
   it('over the maximum fails with a clear error both ways, and the next call works', async () => {
     const vol = new Volume();
     vol.writeFileSync('/big.bin', Buffer.alloc(2 * MiB + 1, 1));

@@ -8,12 +8,16 @@ describe('realm isolation', () => {
   it('every object reachable from what the bridge hands the guest is the guest realm own', async () => {
     const vol = new Volume();
     vol.writeFileSync('/data.bin', Buffer.from([0, 1, 2, 3]));
+    // Large enough to be moved to the guest whole (limits.bulkBytes) rather than copied through the window.
+    vol.writeFileSync('/big.bin', Buffer.alloc(300_000, 5));
     const r = await runGuest(
       `${PROBE}
 const fs = require('fs');
 const roots = { globalThis, require, module, exports, fs, fsp: require('fs/promises'), buffer: require('buffer'), path: require('path'),
   util: require('util'), timers: require('timers'), console, process, argv: process.argv, env: process.env };
 roots.read = fs.readFileSync('/data.bin'); roots.readBuffer = roots.read.buffer;
+roots.big = fs.readFileSync('/big.bin'); roots.bigBuffer = roots.big.buffer; roots.bigSlice = roots.bigBuffer.slice(0, 8);
+if (!(roots.bigBuffer instanceof ArrayBuffer) || roots.big.length !== 300000 || roots.big[299999] !== 5) throw new Error('big read');
 roots.text = fs.readFileSync('/data.bin', 'latin1');
 try { fs.readFileSync('/missing'); } catch (e) { roots.sysError = e; }
 try { fs.readFileSync({}); } catch (e) { roots.argError = e; }

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createChannelBuffer, HostChannel, Kind, type ByteSource, type ChannelError, type Reply } from '../../bridge/channel.js';
-import { decodeResponse, encodeCallHeader, encodeResponseHeader, joinFrame } from '../../bridge/frame.js';
+import { createChannelBuffer, HostChannel, Kind, type BulkReplies, type ByteSource, type ChannelError, type Reply } from '../../bridge/channel.js';
+import { decodeResponse, decodeResponseHeader, encodeCallHeader, encodeResponseHeader, joinFrame } from '../../bridge/frame.js';
 import { Status } from '../../bridge/protocol.js';
 import { FakeGuest } from './fake-guest.js';
 
@@ -21,7 +21,7 @@ function pattern(n: number, seed = 1): Uint8Array {
 }
 
 /** A host channel whose handler echoes the request frame back as a status-2 payload. */
-function setup(opts: { maxRequest?: number; source?: (request: Uint8Array) => ByteSource; spinMicros?: number } = {}) {
+function setup(opts: { maxRequest?: number; source?: (request: Uint8Array) => ByteSource | Uint8Array; spinMicros?: number; bulk?: BulkReplies } = {}) {
   const buffer = createChannelBuffer(WINDOW);
   const seen: Uint8Array[] = [];
   const broken: ChannelError[] = [];
@@ -43,6 +43,7 @@ function setup(opts: { maxRequest?: number; source?: (request: Uint8Array) => By
     },
     opts.maxRequest ?? 1 << 30,
     { spinMicros: opts.spinMicros ?? 0, now: () => performance.now() },
+    opts.bulk,
   );
   const running = channel.run();
   channels.push(channel);
@@ -113,6 +114,119 @@ describe('HostChannel with a well-behaved guest', () => {
     const ok = callFrame(2, pattern(10));
     expect(decodeResponse(await guest.call(ok)).payload).toEqual(ok);
     expect(seen).toHaveLength(1);
+  });
+});
+
+/**
+ * Bulk replies recorded instead of transferred. Unzeroed buffers start out full of 0xAA, standing
+ * for whatever the memory held before.
+ */
+function bulkRecorder(minBytes: number) {
+  const sent: Uint8Array[] = [];
+  const zeroed: boolean[] = [];
+  const bulk: BulkReplies = {
+    minBytes,
+    allocate(size, clear) {
+      zeroed.push(clear);
+      return clear ? new Uint8Array(size) : new Uint8Array(size).fill(0xaa);
+    },
+    send: (bytes) => void sent.push(bytes),
+  };
+  return { bulk, sent, zeroed };
+}
+
+describe('HostChannel bulk replies', () => {
+  const MIN = WINDOW * 2;
+
+  it('moves a payload of minBytes or more whole; the window carries the header alone', async () => {
+    const { bulk, sent, zeroed } = bulkRecorder(MIN);
+    const data = pattern(MIN * 3, 4);
+    // Small requests get `data`; larger ones are echoed.
+    const { guest } = setup({ bulk, source: (request) => (request.length < 100 ? data : request.slice()) });
+    guest.post(Kind.Last, callFrame(5, pattern(4)));
+    const a = await guest.answer();
+    expect(a.kind).toBe(Kind.ReplyBulk);
+    const header = decodeResponseHeader(a.bytes, a.bytes.length);
+    expect(header.headerLength).toBe(a.bytes.length);
+    expect(header.frameLength - header.headerLength).toBe(data.length);
+    expect(header.status).toBe(Status.Raw);
+    expect(sent).toEqual([data]);
+    expect(sent[0]!.buffer).not.toBe(data.buffer);
+    // Bytes in hand are copied over the whole buffer: no need to clear it first.
+    expect(zeroed).toEqual([false]);
+    // The channel goes on with the next call, through the window when the reply is small.
+    const small = callFrame(6, pattern(200));
+    expect(decodeResponse(await guest.call(small)).payload).toEqual(small);
+    expect(sent).toHaveLength(1);
+  });
+
+  it('sends a payload one byte under minBytes through the window', async () => {
+    const { bulk, sent } = bulkRecorder(MIN);
+    const data = pattern(MIN - 1, 2);
+    const { guest } = setup({ bulk, source: () => ({ size: data.length, read: (t, p) => t.set(data.subarray(p, p + t.length)) }) });
+    expect(decodeResponse(await guest.call(callFrame(1, new Uint8Array(0)))).payload).toEqual(data);
+    expect(sent).toHaveLength(0);
+  });
+
+  it('reads a source that promises to fill into unzeroed memory, in one read, and closes it', async () => {
+    const { bulk, sent, zeroed } = bulkRecorder(MIN);
+    const data = pattern(MIN * 4 + 1, 3);
+    const reads: Array<[number, number]> = [];
+    let closed = 0;
+    const { guest } = setup({
+      bulk,
+      source: () => ({
+        size: data.length,
+        fillsTarget: true,
+        read(target, position) {
+          reads.push([position, target.length]);
+          target.set(data.subarray(position, position + target.length));
+        },
+        close: () => void closed++,
+      }),
+    });
+    guest.post(Kind.Last, callFrame(1, new Uint8Array(0)));
+    expect((await guest.answer()).kind).toBe(Kind.ReplyBulk);
+    expect(reads).toEqual([[0, data.length]]);
+    expect(zeroed).toEqual([false]);
+    expect(sent).toEqual([data]);
+    expect(closed).toBe(1);
+  });
+
+  it('gives any other source zeroed memory: what it leaves unwritten reaches the guest as zeros, not stale bytes', async () => {
+    const { bulk, sent, zeroed } = bulkRecorder(MIN);
+    const size = MIN * 2;
+    const { guest } = setup({
+      bulk,
+      // Breaks its promise: writes only the first half.
+      source: () => ({ size, read: (target) => void target.fill(7, 0, size / 2) }),
+    });
+    guest.post(Kind.Last, callFrame(1, new Uint8Array(0)));
+    expect((await guest.answer()).kind).toBe(Kind.ReplyBulk);
+    expect(zeroed).toEqual([true]);
+    expect(sent[0]!.subarray(0, size / 2).every((b) => b === 7)).toBe(true);
+    expect(sent[0]!.subarray(size / 2).every((b) => b === 0)).toBe(true);
+  });
+
+  it('a source that fails sends nothing, closes the source and ends only this channel', async () => {
+    const { bulk, sent } = bulkRecorder(MIN);
+    let closed = 0;
+    const { guest, broken, running } = setup({
+      bulk,
+      source: () => ({
+        size: MIN,
+        fillsTarget: true,
+        read() {
+          throw new Error('disk gone');
+        },
+        close: () => void closed++,
+      }),
+    });
+    guest.post(Kind.Last, callFrame(1, new Uint8Array(0)));
+    await running;
+    expect(sent).toHaveLength(0);
+    expect(closed).toBe(1);
+    expect(broken[0]?.message).toMatch(/disk gone/);
   });
 });
 
