@@ -219,8 +219,12 @@ export const Defaults = {
   minWindowBytes: 4096,
   /** Largest file (and largest frame payload) a single call may move (256 MiB). */
   maxFileBytes: 256 * 1024 * 1024,
-  /** Iterations of the guest's busy-wait before it sleeps in Atomics.wait (tens of microseconds). */
-  spinIterations: 5000,
+  /**
+   * Most iterations of the guest's busy-wait before it sleeps in Atomics.wait: about 250
+   * microseconds on a 2-vCPU VM, enough to catch a 1 MiB answer (the guest adapts it down when the
+   * host is slow to answer; see bridge/guest-channel.ts).
+   */
+  spinIterations: 20000,
   /** Microseconds the host busy-waits for the guest's next message before sleeping. */
   hostSpinMicros: 50,
   /** Blocking replies with a payload this large or larger are moved whole to the guest, not copied through the window (64 KiB). */

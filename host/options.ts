@@ -13,7 +13,11 @@ export interface Limits {
   heapMb?: number;
   /** Wall-clock limit of one run in milliseconds; 0 means none. Default 0. */
   timeoutMs?: number;
-  /** Busy-wait iterations before the guest sleeps in Atomics.wait. Default 5000 (about 10-40 microseconds). */
+  /**
+   * Most busy-wait iterations before the guest sleeps in Atomics.wait. Default 20000 (about 250
+   * microseconds on a 2-vCPU VM). The guest spins less while the host is slow to answer (many busy
+   * sandboxes), and the full amount again once an answer comes while it spins. 0 = always sleep.
+   */
   spinIterations?: number;
   /**
    * Microseconds the host busy-waits for a guest's next message after answering, before sleeping in

@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import { fillBulk, HostChannel, type BulkReplies, type ChannelError } from '../bridge/channel.js';
 import { decodeResponseHeader } from '../bridge/frame.js';
@@ -196,15 +197,15 @@ class Run {
     void this.#channel.run();
   }
 
-  async #traced(request: Uint8Array, transport: TraceEntry['transport']): Promise<DispatchedReply> {
-    const start = performance.now();
-    const reply = await this.#dispatcher.reply(request);
+  #traced(request: Uint8Array, transport: TraceEntry['transport']): Promise<DispatchedReply> {
     const trace = this.#options.trace;
-    if (trace) {
+    if (!trace) return this.#dispatcher.reply(request);
+    const start = performance.now();
+    return this.#dispatcher.reply(request).then((reply) => {
       const { id, method, status, requestBytes, responseBytes } = reply;
       trace({ id, method, status, requestBytes, responseBytes, micros: Math.round((performance.now() - start) * 1000), transport });
-    }
-    return reply;
+      return reply;
+    });
   }
 
   async #onAsync(m: unknown): Promise<void> {

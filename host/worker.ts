@@ -4,6 +4,7 @@
  * capabilities that move only primitives and guest-realm objects across the realm boundary.
  */
 import { readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
 import { types } from 'node:util';
 import vm from 'node:vm';
 import { moveMessagePortToContext, parentPort, receiveMessageOnPort, workerData, type MessagePort } from 'node:worker_threads';

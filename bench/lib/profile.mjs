@@ -1,7 +1,7 @@
 import inspector from 'node:inspector';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { batchOf, buildFiles, caseList, MODES } from './cases.mjs';
+import { batchOf, buildFiles, caseList, MODES, SMALL_CALL_FILE_BYTES } from './cases.mjs';
 import { median } from './stats.mjs';
 import { sizeLabel } from './svg.mjs';
 
@@ -16,7 +16,8 @@ export async function profileCase(spec, outDir, log) {
   const [impl, op, bytesText, secondsText] = spec.split(':');
   const bytes = Number(bytesText);
   const seconds = Number(secondsText ?? 3);
-  const { files, expect } = buildFiles([bytes]);
+  // Small calls (stat, exists) report 0 bytes and target the SMALL_CALL_FILE_BYTES file.
+  const { files, expect } = buildFiles(bytes === 0 ? [0, SMALL_CALL_FILE_BYTES] : [bytes]);
   const c = caseList(MODES.full, [bytes]).find((x) => x.op === op && x.bytes === bytes);
   if (!c) throw new Error(`no case ${op} at ${bytes} bytes`);
 
