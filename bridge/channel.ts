@@ -1,3 +1,4 @@
+import { copyBytes } from './copy.js';
 import { Defaults, FieldSize } from './protocol.js';
 
 /**
@@ -226,7 +227,7 @@ export class HostChannel {
     let received = 0;
     for (;;) {
       if (received + msg.length > declared) throw new ChannelError(`request overruns its declared ${declared} bytes`);
-      request.set(this.#window.subarray(0, msg.length), received);
+      copyBytes(request, received, this.#window.subarray(0, msg.length));
       received += msg.length;
       if (msg.kind === Kind.Last) break;
       this.#post(Kind.Ack, 0);
@@ -259,7 +260,7 @@ export class HostChannel {
       for (;;) {
         const n = Math.min(win.length - at, size - position);
         if (source) await source.read(win.subarray(at, at + n), position);
-        else win.set((body as Uint8Array).subarray(position, position + n), at);
+        else copyBytes(win, at, (body as Uint8Array).subarray(position, position + n));
         posted = true;
         position += n;
         if (position >= size) {

@@ -1,4 +1,5 @@
 import { ChannelError, Control, Kind, Owner, WINDOW_OFFSET } from './channel.js';
+import { copyBytes } from './copy.js';
 import { decodeResponseHeader, type ResponseHeader } from './frame.js';
 import { Defaults } from './protocol.js';
 
@@ -84,7 +85,7 @@ export class GuestChannel {
       while (n < win.length && part < parts.length) {
         const p = parts[part] as Uint8Array;
         const take = Math.min(win.length - n, p.length - partOffset);
-        win.set(p.subarray(partOffset, partOffset + take), n);
+        copyBytes(win, n, p.subarray(partOffset, partOffset + take));
         n += take;
         partOffset += take;
         if (partOffset === p.length) {
@@ -120,13 +121,13 @@ export class GuestChannel {
     if (kind === Kind.ReplyBulk) return { header, payload: this.#bulkPayload(header, length, payloadLength, allocate) };
     const payload = allocate(header, payloadLength);
     let copied = Math.min(length - header.headerLength, payloadLength);
-    payload.set(win.subarray(header.headerLength, header.headerLength + copied), 0);
+    copyBytes(payload, 0, win.subarray(header.headerLength, header.headerLength + copied));
     while (kind === Kind.Reply) {
       this.#post(Kind.Next, 0);
       kind = this.#await();
       length = this.#chunkLength();
       if (copied + length > payloadLength) throw new ChannelError('host sent more bytes than its frame declares');
-      payload.set(win.subarray(0, length), copied);
+      copyBytes(payload, copied, win.subarray(0, length));
       copied += length;
     }
     if (kind !== Kind.ReplyLast || copied !== payloadLength) {
