@@ -1,15 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { copyBytes } from '../../bridge/copy.js';
+import { randomBytes } from '../bytes.js';
 
-function pattern(n: number, seed: number): Uint8Array {
-  const out = new Uint8Array(n);
-  let x = seed;
-  for (let i = 0; i < n; i++) {
-    x = (x * 1103515245 + 12345) >>> 0;
-    out[i] = x >>> 24;
-  }
-  return out;
-}
 
 /** A view of `n` bytes at `offset` of a fresh (shared or not) buffer filled with 0xEE. */
 function viewOf(shared: boolean, offset: number, n: number): Uint8Array {
@@ -33,7 +25,7 @@ describe('copyBytes', () => {
       for (const n of sizes) {
         for (const srcOffset of [0, 3, 8]) {
           for (const dstOffset of [0, 1, 5, 8]) {
-            const data = pattern(n, n + srcOffset);
+            const data = randomBytes(n, n + srcOffset + 1);
             const src = viewOf(srcShared, srcOffset, n);
             src.set(data);
             const dst = viewOf(dstShared, 0, dstOffset + n + 7);

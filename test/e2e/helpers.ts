@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { Volume } from 'memfs';
 import { createSandbox, loadDirectory, type SandboxOptions, type TraceEntry } from '../../host/index.js';
+export { randomBytes } from '../bytes.js';
 
 const run = promisify(execFile);
 
@@ -84,18 +85,6 @@ export function bothFiles(d: { node: { dir: string }; guest: GuestRun }, name: s
   return [readFileSync(join(d.node.dir, name)), Buffer.from(d.guest.vol.readFileSync(`/${name}`) as Buffer)];
 }
 
-/** Deterministic pseudo-random bytes. */
-export function randomBytes(n: number, seed = 1): Buffer {
-  const out = Buffer.allocUnsafe(n);
-  let x = seed >>> 0 || 1;
-  for (let i = 0; i < n; i++) {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    out[i] = x & 0xff;
-  }
-  return out;
-}
 
 /** What one CLI run printed and its exit status. */
 export interface CliRun {

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createChannelBuffer, HostChannel, Kind, type BulkReplies, type ByteSource, type ChannelError, type Reply } from '../../bridge/channel.js';
 import { decodeResponse, decodeResponseHeader, encodeCallHeader, encodeResponseHeader, joinFrame } from '../../bridge/frame.js';
 import { Status } from '../../bridge/protocol.js';
+import { randomBytes } from '../bytes.js';
 import { FakeGuest } from './fake-guest.js';
 
 const WINDOW = 4096;
@@ -10,15 +11,7 @@ function callFrame(id: number, payload: Uint8Array): Uint8Array {
   return joinFrame(encodeCallHeader('s', id, 'echo', payload.length), payload);
 }
 
-function pattern(n: number, seed = 1): Uint8Array {
-  const out = new Uint8Array(n);
-  let x = seed;
-  for (let i = 0; i < n; i++) {
-    x = (x * 1103515245 + 12345) >>> 0;
-    out[i] = x >>> 24;
-  }
-  return out;
-}
+const pattern = (n: number, seed = 1): Uint8Array => new Uint8Array(randomBytes(n, seed));
 
 /** A host channel whose handler echoes the request frame back as a status-2 payload. */
 function setup(opts: { maxRequest?: number; source?: (request: Uint8Array) => ByteSource | Uint8Array; spinMicros?: number; bulk?: BulkReplies } = {}) {
