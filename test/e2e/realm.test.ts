@@ -24,11 +24,12 @@ try { fs.readFileSync({}); } catch (e) { roots.argError = e; }
 try { require('child_process'); } catch (e) { roots.requireError = e; }
 roots.timeout = setTimeout(() => {}, 1); roots.immediate = setImmediate(() => {});
 roots.encoded = new TextEncoder().encode('hé'); roots.hr = process.hrtime();
-const pending = [fs.promises.readFile('/data.bin'), fs.promises.readFile('/missing').catch((e) => e), new Promise((res) => fs.readFile('/data.bin', (...args) => res(args))),
+const pending = [fs.promises.readFile('/data.bin'), fs.promises.readFile('/big.bin'), fs.promises.readFile('/missing').catch((e) => e), new Promise((res) => fs.readFile('/data.bin', (...args) => res(args))),
   new Promise((res) => fs.readFile('/missing', (...args) => res(args)))];
 roots.promise = pending[0];
 Promise.all(pending).then((values) => {
-  roots.asyncValues = values;
+  roots.asyncValues = values; roots.asyncBigBuffer = values[1].buffer;
+  if (!(values[1].buffer instanceof ArrayBuffer) || values[1].length !== 300000 || values[1][299999] !== 5) throw new Error('async big read');
   const out = probe(roots);
   console.log(JSON.stringify(out));
 });`,
