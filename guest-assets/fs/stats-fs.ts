@@ -4,7 +4,7 @@ import { toPath } from './args.js';
 import { getValidatedNativeFd, validateFunction } from './descriptors-args.js';
 import { runAsync, runSync, type Prepared } from './descriptors.js';
 import type { Callback } from './ops.js';
-import { statsFromRecord } from './stats.js';
+import { statRecordTarget, statsFromRecord } from './stats.js';
 
 /** statSync/stat/promises.stat, lstat likewise, fstatSync/fstat: Node's forms and options. */
 
@@ -17,6 +17,7 @@ interface StatOptions {
 function statCall(wire: unknown[], bigint: boolean): Prepared {
   return {
     wire,
+    into: statRecordTarget,
     values(result?: Result) {
       const value = unwrap(result!);
       return [value instanceof Uint8Array ? statsFromRecord(value, bigint) : undefined];

@@ -135,6 +135,21 @@ export class BigIntStats extends StatsBase<bigint> {
   return (this.mode & BigInt(S_IFMT)) === BigInt(property);
 };
 
+/**
+ * Where blocking stat answers land: one buffer, aliased as bytes, Float64 and BigInt64 numbers, as
+ * Node's binding fills its aliased statValues array. The channel copies the record's 112 bytes here
+ * (`statRecordTarget`) and the Stats is read straight from the aliases, before any other call.
+ */
+const record = new ArrayBuffer(StatRecordLength * 8);
+const recordBytes = new Uint8Array(record);
+const recordNumbers = new Float64Array(record);
+const recordBigInts = new BigInt64Array(record);
+
+/** The destination of a blocking stat answer of `length` bytes (see `into` of Rpc.callSync). */
+export function statRecordTarget(length: number): Uint8Array | undefined {
+  return length === recordBytes.length ? recordBytes : undefined;
+}
+
 /** A view of a stat record's numbers; a record that is not 8-byte aligned (legacy decoding) is copied first. */
 function recordView<A extends Float64Array | BigInt64Array>(bytes: Uint8Array, Kind: new (buffer: ArrayBuffer, offset: number, length: number) => A): A {
   if (bytes.byteLength !== StatRecordLength * 8) throw new RangeError(`sandbox host answered a stat with ${bytes.byteLength} bytes`);
@@ -146,12 +161,12 @@ function recordView<A extends Float64Array | BigInt64Array>(bytes: Uint8Array, K
 export function statsFromRecord(bytes: Uint8Array, bigint: boolean): Stats | BigIntStats {
   const F = StatField;
   if (bigint) {
-    const r = recordView(bytes, BigInt64Array);
+    const r = bytes === recordBytes ? recordBigInts : recordView(bytes, BigInt64Array);
     const at = (i: number) => r[i] as bigint;
     return new BigIntStats(at(F.dev), at(F.mode), at(F.nlink), at(F.uid), at(F.gid), at(F.rdev), at(F.blksize), at(F.ino), at(F.size), at(F.blocks),
       at(F.atime), at(F.mtime), at(F.ctime), at(F.birthtime));
   }
-  const r = recordView(bytes, Float64Array);
+  const r = bytes === recordBytes ? recordNumbers : recordView(bytes, Float64Array);
   const at = (i: number) => r[i] as number;
   return new Stats(at(F.dev), at(F.mode), at(F.nlink), at(F.uid), at(F.gid), at(F.rdev), at(F.blksize), at(F.ino), at(F.size), at(F.blocks),
     at(F.atime), at(F.mtime), at(F.ctime), at(F.birthtime));

@@ -18,14 +18,17 @@ function realmGlobal(o) {
 function probe(roots) {
   const seen = new Set(); const queue = []; const foreign = [];
   for (const [name, v] of Object.entries(roots)) queue.push([name, v]);
-  while (queue.length && seen.size < 200000) {
-    const [path, v] = queue.shift();
+  for (let next = 0; next < queue.length && seen.size < 200000; next++) {
+    const [path, v] = queue[next];
     if ((typeof v !== 'object' && typeof v !== 'function') || v === null || seen.has(v)) continue;
     seen.add(v);
     let g; try { g = realmGlobal(v); } catch (e) { g = 'threw ' + e; }
     if (g !== globalThis) foreign.push(path);
     queue.push([path + '.<proto>', Object.getPrototypeOf(v)]);
+    // A typed array's elements are numbers: its index keys lead nowhere (and a large one has many).
+    const view = ArrayBuffer.isView(v) && !(v instanceof DataView);
     for (const key of Reflect.ownKeys(v)) {
+      if (view && typeof key === 'string' && String(Number(key)) === key) continue;
       const d = Object.getOwnPropertyDescriptor(v, key);
       const k = path + '.' + String(key);
       if ('value' in d) queue.push([k, d.value]);
