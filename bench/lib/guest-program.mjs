@@ -18,18 +18,8 @@ async function serve(cmd) {
   switch (cmd.type) {
     case 'batch':
       return runBatch(fs, cmd, now);
-    case 'burst': {
-      const start = now();
-      const samples = [];
-      for (let i = 0; i < cmd.reads; i++) {
-        const t0 = now();
-        const r = fs.readFileSync(cmd.path);
-        samples.push(now() - t0);
-        const bad = verifyResult('readFileSync', r, cmd.expect, false);
-        if (bad !== undefined) return { samples, error: 'burst read ' + i + ': ' + bad };
-      }
-      return { samples, elapsedUs: now() - start };
-    }
+    case 'burst':
+      return runBurst(fs, cmd, now);
     case 'sleep':
       await new Promise((resolve) => setTimeout(resolve, cmd.ms));
       return { slept: cmd.ms };

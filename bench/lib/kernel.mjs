@@ -181,7 +181,24 @@ export async function runBatch(fs, cmd, now, afterEach) {
   return { samples };
 }
 
+/**
+ * Reads `cmd.path` (a binary file) `cmd.reads` times in a row, timing each read with `now` and
+ * verifying it: the concurrency burst, run the same way in every guest.
+ */
+export function runBurst(fs, cmd, now) {
+  const start = now();
+  const samples = [];
+  for (let i = 0; i < cmd.reads; i++) {
+    const t0 = now();
+    const r = fs.readFileSync(cmd.path);
+    samples.push(now() - t0);
+    const bad = verifyResult('readFileSync', r, cmd.expect, false);
+    if (bad !== undefined) return { samples, error: `burst read ${i}: ${bad}` };
+  }
+  return { samples, elapsedUs: now() - start };
+}
+
 /** The kernel as source text, for guests that cannot import modules. */
 export function kernelSource() {
-  return [fillBytes, fillText, strideOf, checksumBytes, checksumText, verifyResult, runBatch].map(String).join('\n\n');
+  return [fillBytes, fillText, strideOf, checksumBytes, checksumText, verifyResult, runBatch, runBurst].map(String).join('\n\n');
 }

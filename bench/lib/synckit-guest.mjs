@@ -5,7 +5,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { createSyncFn } from 'synckit';
-import { runBatch, verifyResult } from './kernel.mjs';
+import { runBatch, runBurst } from './kernel.mjs';
 
 const call = createSyncFn(workerData.ownerPath);
 const asBuffer = (u8) => Buffer.from(u8.buffer, u8.byteOffset, u8.byteLength);
@@ -41,18 +41,8 @@ async function serve(cmd) {
       return runBatch(fs, cmd, now);
     case 'checksum':
       return call('checksum', cmd.path);
-    case 'burst': {
-      const start = now();
-      const samples = [];
-      for (let i = 0; i < cmd.reads; i++) {
-        const t0 = now();
-        const r = fs.readFileSync(cmd.path);
-        samples.push(now() - t0);
-        const bad = verifyResult('readFileSync', r, cmd.expect, false);
-        if (bad !== undefined) return { samples, error: `burst read ${i}: ${bad}` };
-      }
-      return { samples, elapsedUs: now() - start };
-    }
+    case 'burst':
+      return runBurst(fs, cmd, now);
     case 'sleep':
       await new Promise((resolve) => setTimeout(resolve, cmd.ms));
       return { slept: cmd.ms };
