@@ -3,20 +3,14 @@
  * Deterministic: the same bytes on every run.
  */
 
+import { fillBytes } from './lib/kernel.mjs';
+
 const KiB = 1024;
 const MiB = 1024 * 1024;
 
-/** xorshift bytes: incompressible, so no codec can cheat on them. */
-export function bytes(n, seed) {
-  const out = Buffer.allocUnsafe(n);
-  let x = seed >>> 0 || 1;
-  for (let i = 0; i < n; i++) {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    out[i] = x & 0xff;
-  }
-  return out;
+/** xorshift bytes (the bench kernel's): incompressible, so no codec can cheat on them. */
+function bytes(n, seed) {
+  return fillBytes(Buffer.allocUnsafe(n), seed);
 }
 
 function record(i) {
