@@ -44,6 +44,16 @@ export interface Caps {
   isEncoding(encoding: string): boolean;
   /** The last codec error as `code NUL name NUL message`. */
   lastError(): string;
+  /**
+   * Compiles a CommonJS module in the guest context: the result is a guest-realm function that takes
+   * the values of GUEST_SCOPE_NAMES and returns the module wrapper `(exports, require, module,
+   * __filename, __dirname)`. Its `import()` calls load ES modules. -1 when the source does not compile.
+   */
+  compileFunction(source: string, filename: string): Function | number;
+  /** Why the last compileFunction failed: `name NUL message NUL arrow` (Node's `file:line`, source line, carets). */
+  compileError(): string;
+  /** Imports the ES module at `url` as the entry point; a failure ends the run as an uncaught error. */
+  importMain(url: string): void;
 }
 
 /** Why the guest is ending: an uncaught exception, an unhandled rejection, or a script that did not compile. */
@@ -59,11 +69,12 @@ export interface GuestApi {
   settle(id: number, status: number, payload: Uint8Array): void;
   /** Runs timer `id`. */
   fire(id: number): void;
-  /**
-   * Runs the guest's main script: `scope` (compiled in the guest context) takes the values of
-   * GUEST_SCOPE_NAMES and returns the module function, which is then called like Node's wrapper.
-   */
-  runMain(scope: Function, filename: string): void;
+  /** Runs the entry point as `node <file>` does (CommonJS, or an ES module through `importMain`). */
+  runMain(): void;
+  /** What the Worker's ES module records ask of the guest (modules/esm.ts). */
+  modules: import('./modules/esm.js').GuestModules;
+  /** A guest-realm error from primitives (for failures of the Worker's module machinery). */
+  makeError(name: string, message: string, code: string): Error;
   /** Prints an uncaught error or unhandled rejection like Node and returns the exit code. */
   fatal(error: unknown, kind: FatalKind): number;
   /** Runs `process.on('exit')` listeners (best effort), given the exit code. */

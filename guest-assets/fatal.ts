@@ -1,17 +1,23 @@
 import type { FatalKind } from './caps.js';
 import { inspect } from './inspect.js';
 
+/** The source line `line` (1-based) of a guest module's file, if there is one. */
+export type SourceLine = (file: string, line: number) => string | undefined;
+
 /**
  * Text Node prints for an uncaught exception or unhandled rejection: the source line of the throw
- * site when it is in the main script, then the inspected error, then the Node.js version line.
+ * site (in whichever guest module it is), then the inspected error, then the Node.js version line.
+ * An error whose stack already starts with that head (a SyntaxError from compiling a module) is
+ * printed as it is.
  */
-export function fatalText(error: unknown, kind: FatalKind, main: { filename: string; source: string }, version: string): string {
+export function fatalText(error: unknown, kind: FatalKind, sourceLine: SourceLine, version: string): string {
   let head = '';
   const stack = error instanceof Error && typeof error.stack === 'string' ? error.stack : '';
-  const site = throwSite(stack, main.filename);
+  const decorated = /^(?:file:\/\/)?\/[^\n]*:\d+\n/.test(stack);
+  const site = decorated ? undefined : throwSite(stack);
   if (site !== undefined) {
-    const line = main.source.split('\n')[site.line - 1];
-    if (line !== undefined) head = `${main.filename}:${site.line}\n${line}\n${' '.repeat(caretColumn(line, site.column))}^\n\n`;
+    const line = sourceLine(site.path, site.line);
+    if (line !== undefined) head = `${site.name}:${site.line}\n${line}\n${' '.repeat(caretColumn(line, site.column))}^\n\n`;
   }
   let body: string;
   if (kind === 'syntax') {
@@ -29,14 +35,24 @@ export function fatalText(error: unknown, kind: FatalKind, main: { filename: str
   return `${head}${body}\n\nNode.js ${version}\n`;
 }
 
-/** The first stack frame located in `filename`, if any. */
-function throwSite(stack: string, filename: string): { line: number; column: number } | undefined {
-  const marker = `${filename}:`;
+/** A guest file named in a frame: an absolute path, or a file: URL (an ES module). */
+const FRAME_FILE = /(?:\(|at )((?:file:\/\/)?\/[^():]*):(\d+):(\d+)\)?$/;
+
+/** The first stack frame located in a guest file: its name as printed, its path, line and column. */
+function throwSite(stack: string): { name: string; path: string; line: number; column: number } | undefined {
   for (const frame of stack.split('\n').slice(1)) {
-    const at = frame.indexOf(marker);
-    if (at < 0) continue;
-    const m = /^(\d+):(\d+)/.exec(frame.slice(at + marker.length));
-    if (m) return { line: Number(m[1]), column: Number(m[2]) };
+    const m = FRAME_FILE.exec(frame.trim());
+    if (!m) continue;
+    const name = m[1]!;
+    let path = name;
+    if (name.startsWith('file://')) {
+      try {
+        path = decodeURIComponent(name.slice(7));
+      } catch {
+        continue;
+      }
+    }
+    return { name, path, line: Number(m[2]), column: Number(m[3]) };
   }
   return undefined;
 }

@@ -13,8 +13,7 @@ import { createFs } from './fs/index.js';
 import { defineStreamBuiltins } from './fs/streams-modules.js';
 import { format, inspect } from './inspect.js';
 import { createProcess, type ProcessConfig } from './process.js';
-import { createRequire } from './require.js';
-import { GUEST_SCOPE_NAMES } from './scope.js';
+import { createModules } from './modules/index.js';
 import { installStackFilter } from './stack.js';
 import { Rpc, unwrap } from './rpc.js';
 import { createText } from './text.js';
@@ -26,8 +25,12 @@ export interface GuestConfig extends ProcessConfig {
   windowBytes: number;
   maxFileBytes: number;
   spinIterations: number;
+  /** The entry point's guest path (absolute, or relative to cwd). */
   filename: string;
-  source: string;
+  /** The entry's source when the embedder gave it; else the entry is read from the guest filesystem. */
+  source?: string;
+  /** Node's `require('module').builtinModules`, from the host. */
+  builtinModules: string[];
   /** `negotiate` announces raw support; `legacy` plays an old guest (see legacy.ts). Default negotiate. */
   protocol?: GuestProtocol;
 }
@@ -84,6 +87,9 @@ export function install(caps: Caps, configJson: string): GuestApi {
   };
   defineHostModules(builtins, rpc, Buffer);
   defineStreamBuiltins(builtins, process.nextTick);
+  const modules = createModules(rpc, caps, { ...config, execPath: config.argv[0] ?? '/usr/local/bin/node' }, builtins, (m) => {
+    (process as { mainModule?: unknown }).mainModule = m;
+  });
   const g = globalThis as Record<string, unknown>;
   Object.assign(g, timers.api, { Buffer, console, process, queueMicrotask, global: globalThis });
   Object.assign(g, { TextEncoder: text.TextEncoder, TextDecoder: text.TextDecoder });
@@ -99,15 +105,18 @@ export function install(caps: Caps, configJson: string): GuestApi {
     },
     settle: (id, status, payload) => rpc.settle(id, status, payload),
     fire: (id) => timers.fire(id),
-    runMain(scope, filename) {
-      const module = { id: '.', filename, loaded: false, exports: {}, children: [], paths: [] };
-      const require = createRequire(builtins, filename);
-      const main = Reflect.apply(scope, undefined, GUEST_SCOPE_NAMES.map((name) => g[name])) as Function;
-      Reflect.apply(main, module.exports, [module.exports, require, module, filename, path.dirname(filename)]);
-      module.loaded = true;
+    runMain() {
+      modules.runMain((url) => guard(() => caps.importMain(url)));
+    },
+    modules: modules.esm,
+    makeError(name, message, code) {
+      const Ctor = name === 'SyntaxError' ? SyntaxError : name === 'TypeError' ? TypeError : name === 'RangeError' ? RangeError : Error;
+      const err = new Ctor(String(message)) as Error & { code?: string };
+      if (code) err.code = String(code);
+      return err;
     },
     fatal(error, kind) {
-      write(2, fatalText(error, kind, config, config.version));
+      write(2, fatalText(error, kind, modules.sourceLine, config.version));
       return 1;
     },
     beforeExit(code) {

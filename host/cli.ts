@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-import { createWriteStream, readFileSync } from 'node:fs';
-import { basename } from 'node:path';
+import { createWriteStream, readFileSync, realpathSync } from 'node:fs';
+import { basename, isAbsolute, relative, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createMemoryVfs, type Vfs } from './vfs.js';
 import { createMountVfs } from './mount.js';
@@ -11,9 +11,12 @@ import type { TraceEntry } from './options.js';
 
 const HELP = `Usage: v8-fs-bridge run <script> [options] [-- args...]
 
-Runs <script> (CommonJS JavaScript read from the host) as an untrusted guest in a fresh
-V8 isolate. The guest sees an in-memory filesystem at / (or, with --mount, a live host
-directory); its fs moves file bytes raw.
+Runs <script> as an untrusted guest in a fresh V8 isolate, as 'node <script>' would: CommonJS
+or an ES module by Node's rules, loading its modules and node_modules packages from the guest
+filesystem. The guest sees an in-memory filesystem at / (or, with --mount, a live host
+directory); its fs moves file bytes raw. A script inside the --root or --mount tree runs as the
+guest file at its place there; the guest's working directory is the current directory's place
+in the tree (or / when it is outside).
 
 Options:
   --root DIR            copy DIR's files into the guest filesystem at / (DIR is never modified)
@@ -67,6 +70,25 @@ function mountOrUsage(dir: string): Vfs {
   }
 }
 
+/**
+ * Where host path `p` lies in the guest tree whose root is the host directory `tree` (both taken
+ * through their real paths), or undefined when it is outside.
+ */
+function guestPlace(tree: string, p: string): string | undefined {
+  let root: string;
+  let target: string;
+  try {
+    root = realpathSync(tree);
+    target = realpathSync(p);
+  } catch {
+    return undefined;
+  }
+  const rel = relative(root, target);
+  if (rel === '') return '/';
+  if (rel.startsWith('..') || isAbsolute(rel)) return undefined;
+  return `/${rel.split(sep).join('/')}`;
+}
+
 async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
@@ -115,7 +137,13 @@ async function main(argv: string[]): Promise<number> {
     protocol,
     hostFunctions: await loadHostModules(values['host-module'] ?? []),
   });
-  const result = await sandbox.run(readFileSync(script, 'utf8'), { filename: `/${basename(script)}`, args });
+  const tree = values.mount ?? values.root;
+  const place = tree === undefined ? undefined : guestPlace(tree, script);
+  const cwd = tree === undefined ? '/' : (guestPlace(tree, process.cwd()) ?? '/');
+  const result =
+    place !== undefined
+      ? await sandbox.runFile(place, { args, cwd })
+      : await sandbox.run(readFileSync(script, 'utf8'), { filename: `/${basename(script)}`, args, cwd });
   if (trace) await new Promise((r) => trace.end(r));
   return result.exitCode;
 }

@@ -18,6 +18,6 @@ const root = packageRoot();
 
 /** Built files the host loads at run time (run `npm run build` first when working from source). */
 export const assets = {
-  worker: join(root, 'dist', 'host', 'worker.js'),
+  worker: join(root, 'dist', 'host', 'worker', 'index.js'),
   guestBundle: join(root, 'dist', 'guest-assets', 'bridge.js'),
 } as const;

@@ -1,3 +1,5 @@
+import { builtinModules } from 'node:module';
+import { posix } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import { fillBulk, HostChannel, type BulkReplies, type ChannelError } from '../bridge/channel.js';
@@ -23,11 +25,20 @@ export interface RunResult {
 
 /** Options of one run. */
 export interface RunOptions {
-  /** The script's path as the guest sees it (stack traces, `__filename`, `process.argv[1]`). Default `/main.js`. */
+  /**
+   * The script's path as the guest sees it (stack traces, `__filename`, `process.argv[1]`, and where
+   * its relative imports start). Its extension and the nearest package.json decide, as in Node,
+   * whether it is CommonJS or an ES module. Default `/main.js`.
+   */
   filename?: string;
   /** Arguments after the script, as `process.argv.slice(2)`. */
   args?: string[];
+  /** The guest's working directory (`process.cwd()`, where relative module paths start). Default `/`. */
+  cwd?: string;
 }
+
+/** Options of `runFile`. */
+export type RunFileOptions = Omit<RunOptions, 'filename'>;
 
 let sessions = 0;
 
@@ -48,9 +59,18 @@ export class Sandbox {
     sandboxProtocols(options);
   }
 
-  /** Runs guest `source` (CommonJS script code) to completion. */
+  /** Runs guest `source` to completion as the file `options.filename` (which need not exist in the filesystem). */
   run(source: string, options: RunOptions = {}): Promise<RunResult> {
     return new Run(this, this.#options, source, options).done;
+  }
+
+  /**
+   * Runs the guest file at `path` (absolute, or relative to `options.cwd`) as `node path` would:
+   * found with Node's extension probing, loaded as CommonJS or as an ES module by Node's rules.
+   */
+  runFile(path: string, options: RunFileOptions = {}): Promise<RunResult> {
+    if (typeof path !== 'string' || path === '') throw new TypeError('runFile takes a guest path');
+    return new Run(this, this.#options, undefined, { ...options, filename: path }).done;
   }
 
   /**
@@ -100,12 +120,13 @@ class Run {
   #terminated: RunResult['terminated'];
   #timer: NodeJS.Timeout | undefined;
 
-  constructor(sandbox: Sandbox, options: SandboxOptions, source: string, run: RunOptions) {
+  constructor(sandbox: Sandbox, options: SandboxOptions, source: string | undefined, run: RunOptions) {
     this.#sandbox = sandbox;
     this.#options = options;
     const session = `s${++sessions}`;
     this.#fds = new FdTable(sandbox.vfs);
     this.#dispatcher = sandbox.createDispatcher(session, this.#fds);
+    const cwd = posix.resolve('/', run.cwd ?? '/');
     const filename = run.filename ?? '/main.js';
     const limits = sandbox.limits;
     const config = JSON.stringify({
@@ -114,12 +135,13 @@ class Run {
       maxFileBytes: limits.maxFileBytes,
       spinIterations: limits.spinIterations,
       protocol: sandboxProtocols(options).guest,
-      argv: ['/usr/local/bin/node', filename, ...(run.args ?? [])],
+      argv: ['/usr/local/bin/node', posix.resolve(cwd, filename), ...(run.args ?? [])],
       env: { ...(options.env ?? {}) },
       version: process.version,
-      cwd: '/',
+      cwd,
       filename,
       source,
+      builtinModules,
     });
     const { port1, port2 } = new MessageChannel();
     this.#port = port1;
@@ -128,12 +150,13 @@ class Run {
     const asyncBulk = new MessageChannel();
     this.#asyncBulkPort = asyncBulk.port1;
     this.#worker = new Worker(assets.worker, {
-      workerData: { bundlePath: assets.guestBundle, config, source, filename, port: port2, bulkPort: bulk.port2, asyncBulkPort: asyncBulk.port2 },
+      workerData: { bundlePath: assets.guestBundle, config, port: port2, bulkPort: bulk.port2, asyncBulkPort: asyncBulk.port2 },
       transferList: [port2, bulk.port2, asyncBulk.port2],
       resourceLimits: { maxOldGenerationSizeMb: limits.heapMb, maxYoungGenerationSizeMb: Math.min(64, Math.max(8, limits.heapMb / 8)) },
       env: {},
       argv: [],
-      execArgv: [],
+      // V8's module records (vm.SourceTextModule) for the guest's ES modules; their warning is not the guest's.
+      execArgv: ['--experimental-vm-modules', '--no-warnings'],
       stdout: false,
       stderr: false,
     });

@@ -17,6 +17,8 @@ await build({
   alias: {
     process: './guest-assets/fs/streams-process.ts',
     'abort-controller': 'abort-controller/dist/abort-controller.js',
+    // The lexer's plain JavaScript build: synchronous, no WebAssembly to instantiate first.
+    'cjs-module-lexer': './node_modules/cjs-module-lexer/lexer.js',
   },
   target: 'es2022',
   legalComments: 'none',

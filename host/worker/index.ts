@@ -8,16 +8,14 @@ import { performance } from 'node:perf_hooks';
 import { types } from 'node:util';
 import vm from 'node:vm';
 import { moveMessagePortToContext, parentPort, receiveMessageOnPort, workerData, type MessagePort } from 'node:worker_threads';
-import { decodeResponseHeader } from '../bridge/frame.js';
-import type { Caps, GuestApi } from '../guest-assets/caps.js';
-import { GUEST_SCOPE_NAMES } from '../guest-assets/scope.js';
+import { decodeResponseHeader } from '../../bridge/frame.js';
+import type { Caps, GuestApi } from '../../guest-assets/caps.js';
+import { ModuleHost } from './modules.js';
 
 /** What the host passes to a new Worker. */
 export interface WorkerInit {
   bundlePath: string;
   config: string;
-  source: string;
-  filename: string;
   port: MessagePort;
   /** Where the host moves large blocking-reply payloads; moved into the guest context below. */
   bulkPort: MessagePort;
@@ -91,6 +89,8 @@ function codec<T>(fn: () => T): T | number {
   }
 }
 
+const moduleHost = new ModuleHost(context, () => api, (value) => forGuest(value) === value);
+
 const caps: Caps = {
   openChannel: (buffer) =>
     quietly(() => {
@@ -151,6 +151,9 @@ const caps: Caps = {
   bufferByteLength: (text, encoding) => codec(() => Buffer.byteLength(String(text), encoding as BufferEncoding)) as number,
   isEncoding: (encoding) => quietly(() => Buffer.isEncoding(String(encoding)), false),
   lastError: () => lastError,
+  compileFunction: (source, filename) => (typeof source === 'string' && typeof filename === 'string' ? moduleHost.compileFunction(source, filename) : -1),
+  compileError: () => moduleHost.compileError(),
+  importMain: (url) => quietly(() => moduleHost.importMain(String(url), (e) => die(e, 'exception')), undefined),
   encodeUtf8: (text, target) =>
     quietly(() => (typeof text === 'string' && types.isUint8Array(target) ? new TextEncoder().encodeInto(text, target).written : 0), 0),
 };
@@ -199,18 +202,4 @@ process.on('uncaughtException', (e) => die(e, 'exception'));
 process.on('unhandledRejection', (e) => die(e, 'rejection'));
 process.on('exit', (code) => quietly(() => api.beforeExit(code), undefined));
 
-// The guest's module function sits inside a function whose parameters bind the common globals
-// (guest-assets/scope.ts): global lookups become variable reads, and the guest may still declare them.
-let main: Function;
-try {
-  main = vm.compileFunction(`return function (exports, require, module, __filename, __dirname) {\n${init.source}\n};`, [...GUEST_SCOPE_NAMES], {
-    parsingContext: context,
-    filename: init.filename,
-    lineOffset: -1,
-  });
-} catch (e) {
-  const text = quietly(() => String((e as Error).stack), 'SyntaxError');
-  quietly(() => api.fatal(text, 'syntax'), 1);
-  process.exit(1);
-}
-api.runMain(main, init.filename);
+api.runMain();
