@@ -153,6 +153,13 @@ export const Method = {
    * host will answer from now on. Old hosts answer ERR_BRIDGE_UNKNOWN_METHOD: the guest then speaks legacy.
    */
   hello: 'bridge.hello',
+  /** `[path]` -> status 0: 0 a file, 1 a directory, -2 nothing (symlinks followed): the module loader's lookup. */
+  moduleStat: 'module.stat',
+  /**
+   * `[path]` -> status 2: a module's source bytes (decoded by the guest), or status 0 undefined when
+   * there is no readable file there (the loader then asks fs.readFileSync for Node's exact error).
+   */
+  moduleRead: 'module.read',
 } as const;
 export type Method = (typeof Method)[keyof typeof Method];
 

@@ -1,6 +1,6 @@
-import { Method, StatField, Status } from '../../bridge/protocol.js';
+import { Method, Status } from '../../bridge/protocol.js';
 import { guard, type Caps } from '../caps.js';
-import { unwrap, type Rpc } from '../rpc.js';
+import { unwrap, type Result, type Rpc } from '../rpc.js';
 
 /**
  * The loader's view of the guest filesystem: every lookup is one bridge call, and a module's source
@@ -21,14 +21,10 @@ export interface LoaderFs {
   leave(): void;
 }
 
-const S_IFMT = 0o170000;
-const S_IFDIR = 0o040000;
-const S_IFREG = 0o100000;
-
-/** The mode field of a Float64 stat record (bridge/protocol.ts: platform byte order). */
-function modeOf(record: Uint8Array): number {
-  const aligned = record.byteOffset % 8 === 0 ? record : record.slice();
-  return new Float64Array(aligned.buffer, aligned.byteOffset, aligned.byteLength / 8)[StatField.mode]!;
+/** The bytes of a reply: status 2, or (from a host speaking the legacy wire) a status-0 bytes value. */
+function bytesOf(result: Result): Uint8Array | undefined {
+  if (result.status === Status.Raw) return result.bytes;
+  return result.status === Status.Ok && result.value instanceof Uint8Array ? result.value : undefined;
 }
 
 export function createLoaderFs(rpc: Rpc, caps: Caps): LoaderFs {
@@ -39,10 +35,8 @@ export function createLoaderFs(rpc: Rpc, caps: Caps): LoaderFs {
     return typeof text === 'string' ? text : '';
   };
   function statUncached(path: string): 0 | 1 | -2 {
-    const result = rpc.callSync(Method.stat, [path, false, false]);
-    if (result.status !== Status.Raw) return -2;
-    const type = modeOf(result.bytes) & S_IFMT;
-    return type === S_IFDIR ? 1 : type === S_IFREG ? 0 : -2;
+    const result = rpc.callSync(Method.moduleStat, [path]);
+    return result.status === Status.Ok && (result.value === 0 || result.value === 1) ? result.value : -2;
   }
   return {
     stat(path) {
@@ -55,11 +49,14 @@ export function createLoaderFs(rpc: Rpc, caps: Caps): LoaderFs {
       return rc;
     },
     readText(path) {
+      const bytes = bytesOf(rpc.callSync(Method.moduleRead, [path]));
+      if (bytes) return decode(bytes);
+      // Not readable: fs.readFileSync gives Node's error for it (ENOENT, EISDIR, EACCES...).
       return decode(unwrap(rpc.callSync(Method.readFile, [path])) as Uint8Array);
     },
     readOptional(path) {
-      const result = rpc.callSync(Method.readFile, [path]);
-      return result.status === Status.Raw ? decode(result.bytes) : undefined;
+      const bytes = bytesOf(rpc.callSync(Method.moduleRead, [path]));
+      return bytes ? decode(bytes) : undefined;
     },
     realpath(path) {
       return unwrap(rpc.callSync(Method.realpath, [path, 'utf8', false])) as string;

@@ -1,4 +1,6 @@
+import { Method } from '../../bridge/protocol.js';
 import type { Handler } from '../dispatcher.js';
+import { moduleHandlers } from '../modules/handlers.js';
 import type { Vfs } from '../vfs.js';
 import { FdTable } from './descriptors.js';
 import { withDescriptorForms } from './descriptors-files.js';
@@ -12,11 +14,18 @@ export { resolveGuestPath } from './args.js';
 export { FdTable, type FdTableOptions, type StdioSink } from './descriptors.js';
 
 /**
- * Every fs method handler, over `vfs`. Descriptors live in `fds`, one table per run (the Run closes
+ * Every fs method handler, over `vfs`, plus the module loader's lookups (host/modules). Descriptors live in `fds`, one table per run (the Run closes
  * what is left open when the guest ends).
  */
 export function fsHandlers(vfs: Vfs, limits: FsLimits, fds: FdTable = new FdTable(vfs)): Record<string, Handler> {
   const files = fileHandlers(vfs, limits);
   const io = new DescriptorIo(vfs, fds, limits);
-  return { ...files, ...dirHandlers(vfs, limits), ...descriptorHandlers(io), ...statHandlers(vfs, fds), ...withDescriptorForms(files, io) };
+  return {
+    ...files,
+    ...dirHandlers(vfs, limits),
+    ...descriptorHandlers(io),
+    ...statHandlers(vfs, fds),
+    ...withDescriptorForms(files, io),
+    ...moduleHandlers(vfs, files[Method.readFile]!),
+  };
 }

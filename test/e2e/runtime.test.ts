@@ -72,11 +72,14 @@ const u = setTimeout(() => console.log('unref never'), 5000); u.unref();`);
     expect(r.stderr).toContain('SyntaxError');
   });
 
-  it('require knows the built-ins only, with node: prefixes', async () => {
+  it('require gives built-ins with and without node:, and names a Node built-in the sandbox lacks', async () => {
     const r = await runGuest(`
 console.log(require('node:fs') === require('fs'), require('fs').promises === require('fs/promises'), require('buffer').Buffer === Buffer);
-try { require('child_process'); } catch (e) { console.log(e.code, e.message.split('\\n')[0]); }`);
-    expect(r.stdout).toBe("true true true\nMODULE_NOT_FOUND Cannot find module 'child_process'\n");
+try { require('child_process'); } catch (e) { console.log(e.code, e.message.split('\\n')[0]); }
+try { require('node:nope'); } catch (e) { console.log(e.code, e.message); }`);
+    expect(r.stdout).toBe(
+      "true true true\nERR_UNKNOWN_BUILTIN_MODULE The built-in module 'child_process' is not available in this sandbox\nERR_UNKNOWN_BUILTIN_MODULE No such built-in module: node:nope\n",
+    );
   });
 
   it('the working directory is / of the guest filesystem', async () => {
