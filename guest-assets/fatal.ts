@@ -17,7 +17,11 @@ export function fatalText(error: unknown, kind: FatalKind, sourceLine: SourceLin
   const site = decorated ? undefined : throwSite(stack);
   if (site !== undefined) {
     const line = sourceLine(site.path, site.line);
-    if (line !== undefined) head = `${site.name}:${site.line}\n${line}\n${' '.repeat(caretColumn(line, site.column))}^\n\n`;
+    if (line !== undefined) {
+      // An ES module's error reaches Node's report through its evaluation promise: the caret is at the frame.
+      const caret = site.name.startsWith('file:') ? Math.max(0, site.column - 1) : caretColumn(line, site.column);
+      head = `${site.name}:${site.line}\n${line}\n${' '.repeat(caret)}^\n\n`;
+    }
   }
   let body: string;
   if (kind === 'syntax') {

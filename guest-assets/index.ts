@@ -29,6 +29,8 @@ export interface GuestConfig extends ProcessConfig {
   filename: string;
   /** The entry's source when the embedder gave it; else the entry is read from the guest filesystem. */
   source?: string;
+  /** The file: URL of the sandbox's own code (hidden from guest stack traces). */
+  hostFiles: string;
   /** Node's `require('module').builtinModules`, from the host. */
   builtinModules: string[];
   /** `negotiate` announces raw support; `legacy` plays an old guest (see legacy.ts). Default negotiate. */
@@ -41,7 +43,7 @@ export interface GuestConfig extends ProcessConfig {
  */
 export function install(caps: Caps, configJson: string): GuestApi {
   const config = JSON.parse(configJson) as GuestConfig;
-  installStackFilter();
+  installStackFilter(config.hostFiles);
   const bufferModule = installBuffer(caps);
   const { Buffer } = bufferModule;
   const buffer = createChannelBuffer(config.windowBytes);

@@ -13,12 +13,7 @@ interface CallSite {
 type Formatter = (error: Error, sites: CallSite[]) => unknown;
 
 /** Frames from these sources belong to the sandbox machinery, not to the guest. */
-const HIDDEN = ['v8-fs-bridge:', 'file://', 'node:'];
-
-function isGuestFrame(site: CallSite): boolean {
-  const file = site.getFileName();
-  return typeof file !== 'string' || !HIDDEN.some((prefix) => file.startsWith(prefix));
-}
+const HIDDEN = ['v8-fs-bridge:', 'node:'];
 
 function header(error: Error): string {
   try {
@@ -33,8 +28,16 @@ function defaultFormat(error: Error, sites: CallSite[]): string {
   return [header(error), ...sites.map((s) => `    at ${String(s)}`)].join('\n');
 }
 
-/** Installs the filtering formatter on this realm's `Error`. */
-export function installStackFilter(): void {
+/**
+ * Installs the filtering formatter on this realm's `Error`. `hostFiles` is the file: URL of the
+ * sandbox's own code (the Worker's files); guest ES modules also have file: URLs, and stay.
+ */
+export function installStackFilter(hostFiles: string): void {
+  const hidden = [...HIDDEN, hostFiles];
+  const isGuestFrame = (site: CallSite): boolean => {
+    const file = site.getFileName();
+    return typeof file !== 'string' || !hidden.some((prefix) => file.startsWith(prefix));
+  };
   let userFormatter: Formatter | undefined;
   const filtered: Formatter = (error, sites) => {
     const kept = sites.filter(isGuestFrame);

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 /** The package root: the nearest directory above this file whose package.json names this package. */
 function packageRoot(): string {
@@ -18,6 +18,8 @@ const root = packageRoot();
 
 /** Built files the host loads at run time (run `npm run build` first when working from source). */
 export const assets = {
+  /** The file: URL prefix of the package's built code (the Worker's frames in a stack trace). */
+  hostFiles: `${pathToFileURL(join(root, 'dist')).href}/`,
   worker: join(root, 'dist', 'host', 'worker', 'index.js'),
   guestBundle: join(root, 'dist', 'guest-assets', 'bridge.js'),
 } as const;

@@ -142,6 +142,7 @@ class Run {
       filename,
       source,
       builtinModules,
+      hostFiles: assets.hostFiles,
     });
     const { port1, port2 } = new MessageChannel();
     this.#port = port1;

@@ -20,7 +20,10 @@ export interface GuestRun {
 }
 
 /** Runs `source` in a fresh sandbox over `vol` (default: empty), capturing output and trace. */
-export async function runGuest(source: string, options: Omit<SandboxOptions, 'stdout' | 'stderr' | 'trace' | 'vfs'> & { vol?: Volume; args?: string[] } = {}): Promise<GuestRun> {
+export async function runGuest(
+  source: string,
+  options: Omit<SandboxOptions, 'stdout' | 'stderr' | 'trace' | 'vfs'> & { vol?: Volume; args?: string[]; filename?: string; cwd?: string } = {},
+): Promise<GuestRun> {
   const vol = options.vol ?? new Volume();
   const out: Buffer[] = [];
   const err: Buffer[] = [];
@@ -32,7 +35,7 @@ export async function runGuest(source: string, options: Omit<SandboxOptions, 'st
     stderr: (b) => void err.push(Buffer.from(b)),
     trace: (t) => void trace.push(t),
   });
-  const result = await sandbox.run(source, { filename: '/main.js', args: options.args });
+  const result = await sandbox.run(source, { filename: options.filename ?? '/main.js', args: options.args, cwd: options.cwd });
   return { ...result, stdout: Buffer.concat(out).toString(), stderr: Buffer.concat(err).toString(), trace, vol };
 }
 
