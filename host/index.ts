@@ -9,8 +9,10 @@ export { loadDirectory } from './load-dir.js';
 export { createMountVfs, MountVfs } from './mount.js';
 export { FileSource } from './fs/index.js';
 export { hostFunctionHandlers, hostRealm } from './host-functions.js';
+export { CodeCache } from './modules/code-cache.js';
+export { moduleHandlers } from './modules/handlers.js';
 
-export type { RunOptions, RunResult } from './sandbox.js';
+export type { RunOptions, RunFileOptions, RunResult } from './sandbox.js';
 export type { Handler, CallInfo, DispatchedReply } from './dispatcher.js';
 export type { DispatcherOptions, DispatcherProtocol } from './legacy.js';
 export type { SandboxOptions, Limits, TraceEntry } from './options.js';

@@ -1,3 +1,4 @@
+import type { CodeCache } from './modules/code-cache.js';
 import { Defaults } from '../bridge/protocol.js';
 import type { Handler } from './dispatcher.js';
 import type { HostFunction } from './host-functions.js';
@@ -89,6 +90,11 @@ export interface SandboxOptions {
    * `require('host/promises').name(...)`, with binary and structured values both ways (no JSON, no base64).
    */
   hostFunctions?: Record<string, HostFunction>;
+  /**
+   * V8 code caches of the guest's modules, kept across runs and keyed by source content: a process-wide
+   * cache (64 MiB) by default, your own `new CodeCache({ maxBytes })`, or `false` for none.
+   */
+  codeCache?: CodeCache | false;
 }
 
 /** Limits with every default filled in. */

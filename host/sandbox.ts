@@ -14,6 +14,7 @@ import { resolveLimits, type ResolvedLimits, type SandboxOptions, type TraceEntr
 import { assets } from './paths.js';
 import { createMemoryVfs, type Vfs } from './vfs.js';
 import { createMountVfs } from './mount.js';
+import { CodeCache, sharedCodeCache } from './modules/code-cache.js';
 
 /** How a run ended. */
 export interface RunResult {
@@ -47,6 +48,8 @@ export class Sandbox {
   /** The filesystem the guest sees; the host may read and write it between and during runs. */
   readonly vfs: Vfs;
   readonly limits: ResolvedLimits;
+  /** V8 code caches of the guest's modules, kept across runs (SandboxOptions.codeCache). */
+  readonly codeCache: CodeCache | undefined;
   readonly #options: SandboxOptions;
   readonly #hostFunctions: Record<string, Handler>;
 
@@ -55,6 +58,7 @@ export class Sandbox {
     if (options.vfs !== undefined && options.mount !== undefined) throw new TypeError('options.vfs and options.mount cannot be used together');
     this.vfs = options.vfs ?? (options.mount !== undefined ? createMountVfs(options.mount) : createMemoryVfs());
     this.limits = resolveLimits(options.limits);
+    this.codeCache = options.codeCache === false ? undefined : (options.codeCache ?? sharedCodeCache);
     this.#hostFunctions = hostFunctionHandlers(options.hostFunctions, this.limits);
     sandboxProtocols(options);
   }
@@ -151,7 +155,7 @@ class Run {
     const asyncBulk = new MessageChannel();
     this.#asyncBulkPort = asyncBulk.port1;
     this.#worker = new Worker(assets.worker, {
-      workerData: { bundlePath: assets.guestBundle, config, port: port2, bulkPort: bulk.port2, asyncBulkPort: asyncBulk.port2 },
+      workerData: { bundlePath: assets.guestBundle, config, codeCache: sandbox.codeCache?.snapshot(), port: port2, bulkPort: bulk.port2, asyncBulkPort: asyncBulk.port2 },
       transferList: [port2, bulk.port2, asyncBulk.port2],
       resourceLimits: { maxOldGenerationSizeMb: limits.heapMb, maxYoungGenerationSizeMb: Math.min(64, Math.max(8, limits.heapMb / 8)) },
       env: {},
@@ -201,7 +205,11 @@ class Run {
   }
 
   #onMessage(m: unknown): void {
-    const msg = m as { type?: unknown; buffer?: unknown };
+    const msg = m as { type?: unknown; buffer?: unknown; entries?: unknown };
+    if (msg?.type === 'code-cache' && Array.isArray(msg.entries)) {
+      for (const entry of msg.entries as unknown[]) if (Array.isArray(entry)) this.#sandbox.codeCache?.add(entry[0], entry[1]);
+      return;
+    }
     if (msg?.type !== 'channel' || !(msg.buffer instanceof SharedArrayBuffer) || this.#channel) return;
     const limits = this.#sandbox.limits;
     // A request may carry a whole file (as base64, from an old guest) plus its path and options.

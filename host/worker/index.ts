@@ -6,6 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { types } from 'node:util';
+import { posix } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import vm from 'node:vm';
 import { moveMessagePortToContext, parentPort, receiveMessageOnPort, workerData, type MessagePort } from 'node:worker_threads';
 import { decodeResponseHeader } from '../../bridge/frame.js';
@@ -21,6 +23,8 @@ export interface WorkerInit {
   bulkPort: MessagePort;
   /** The same for async replies: each payload arrives just before its header on `port`. */
   asyncBulkPort: MessagePort;
+  /** Code caches of modules from earlier runs (host/modules/code-cache.ts), or none. */
+  codeCache?: Map<string, SharedArrayBuffer>;
 }
 
 const init = workerData as WorkerInit;
@@ -32,7 +36,14 @@ const byteLengthOf = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(Uint8
 const bufferOf = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(Uint8Array.prototype), 'buffer')!.get!;
 const byteOffsetOf = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(Uint8Array.prototype), 'byteOffset')!.get!;
 
-const context = vm.createContext(Object.create(null), { name: 'v8-fs-bridge guest', codeGeneration: { strings: true, wasm: true } });
+// import() from code V8 cannot attribute to a script resolves from the working directory, as from `node -e`.
+const fallbackReferrer = pathToFileURL(`${posix.resolve('/', String((JSON.parse(init.config) as { cwd?: unknown }).cwd ?? '/'))}/[eval]`).href;
+const fallbackImport = (specifier: string, referrer: unknown, attributes: unknown) => moduleHost.dynamic(fallbackReferrer)(specifier, referrer, attributes as never);
+const context = vm.createContext(Object.create(null), {
+  name: 'v8-fs-bridge guest',
+  codeGeneration: { strings: true, wasm: true },
+  importModuleDynamically: fallbackImport as never,
+});
 const guestObjectPrototype = vm.runInContext('Object.getPrototypeOf({})', context) as object;
 
 // Buffers arriving here are deserialized in the guest's realm. The port object itself stays in this
@@ -51,7 +62,7 @@ function takeMoved(moved: MessagePort): ArrayBuffer | undefined {
 }
 
 const bundle = readFileSync(init.bundlePath, 'utf8');
-const factory = new vm.Script(`(function () {\n${bundle}\nreturn __v8fsBridge;\n})()`, { filename: 'v8-fs-bridge:guest' }).runInContext(context) as {
+const factory = new vm.Script(`(function () {\n${bundle}\nreturn __v8fsBridge;\n})()`, { filename: 'v8-fs-bridge:guest', importModuleDynamically: fallbackImport as never }).runInContext(context) as {
   install(caps: Caps, config: string): GuestApi;
 };
 
@@ -89,7 +100,7 @@ function codec<T>(fn: () => T): T | number {
   }
 }
 
-const moduleHost = new ModuleHost(context, () => api, (value) => forGuest(value) === value);
+const moduleHost = new ModuleHost(context, () => api, (value) => forGuest(value) === value, init.codeCache);
 
 const caps: Caps = {
   openChannel: (buffer) =>
@@ -200,6 +211,14 @@ function die(error: unknown, kind: 'exception' | 'rejection'): void {
 
 process.on('uncaughtException', (e) => die(e, 'exception'));
 process.on('unhandledRejection', (e) => die(e, 'rejection'));
-process.on('exit', (code) => quietly(() => api.beforeExit(code), undefined));
+process.on('exit', (code) => {
+  quietly(() => api.beforeExit(code), undefined);
+  if (init.codeCache) {
+    quietly(() => {
+      const entries = moduleHost.takeCodeCaches();
+      if (entries.length > 0) parentPort!.postMessage({ type: 'code-cache', entries });
+    }, undefined);
+  }
+});
 
 api.runMain();

@@ -4,6 +4,7 @@
  * decision (resolution, format, source, export values) is asked of the guest (guest-assets/modules);
  * nothing created here is handed to guest code: failures become guest-realm errors first.
  */
+import { createHash } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import vm from 'node:vm';
 import type { GuestApi } from '../../guest-assets/caps.js';
@@ -23,8 +24,23 @@ function flatten(attributes: Attributes): string {
   return parts.join('\u0000');
 }
 
+/** A content key of the host's code cache (host/modules/code-cache.ts). */
+function cacheKey(kind: 'cjs' | 'esm', source: string): string {
+  return `${kind}:${createHash('sha1').update(source).digest('hex')}`;
+}
+
+/** Text that may be a dynamic import (a false positive only costs the cache). */
+const DYNAMIC_IMPORT = /\bimport\s*\(/;
+
+/** The CommonJS wrapper: its first line binds the common globals (scope.ts); the guest's source starts on line 2. */
+const WRAPPER_HEAD = `(function (${GUEST_SCOPE_NAMES.join(', ')}) { return function (exports, require, module, __filename, __dirname) {\n`;
+
 export class ModuleHost {
   readonly #context: vm.Context;
+  /** Code caches from earlier runs, by content key; new ones are collected in #produced. */
+  readonly #cache: Map<string, SharedArrayBuffer>;
+  readonly #fresh: { key: string; script: vm.Script }[] = [];
+  readonly #produced: [string, Uint8Array][] = [];
   readonly #api: () => GuestApi;
   readonly #isGuest: GuestCheck;
   readonly #records = new Map<string, ModuleRecord>();
@@ -32,8 +48,9 @@ export class ModuleHost {
   readonly #evaluating = new WeakMap<ModuleRecord, Promise<unknown>>();
   #compileError = '';
 
-  constructor(context: vm.Context, api: () => GuestApi, isGuest: GuestCheck) {
+  constructor(context: vm.Context, api: () => GuestApi, isGuest: GuestCheck, cache: Map<string, SharedArrayBuffer> = new Map()) {
     this.#context = context;
+    this.#cache = cache;
     this.#api = api;
     this.#isGuest = isGuest;
   }
@@ -55,8 +72,13 @@ export class ModuleHost {
     return this.#api().makeError(name, message, code);
   }
 
-  /** The `import()` hook of every script and module compiled for the guest. */
-  #dynamic = (referrerUrl: string) => async (specifier: string, _referrer: unknown, attributes: Attributes) => {
+  /**
+   * The `import()` hook of every script and module compiled for the guest, resolving from
+   * `referrerUrl`. The context gets one too (`fallback`): code whose script V8 cannot tell (a function
+   * made by `Function` called from a microtask, a script made from a code cache) uses it, and
+   * without it Node would reject the guest's promise with an error of the Worker's realm.
+   */
+  readonly dynamic = (referrerUrl: string) => async (specifier: string, _referrer: unknown, attributes: Attributes) => {
     try {
       return await this.#import(String(specifier), referrerUrl, flatten(attributes));
     } catch (e) {
@@ -68,12 +90,18 @@ export class ModuleHost {
   compileFunction(source: string, filename: string): Function | number {
     try {
       const body = source.startsWith('#!') ? `//${source.slice(2)}` : source;
-      return vm.compileFunction(`return function (exports, require, module, __filename, __dirname) {\n${body}\n};`, [...GUEST_SCOPE_NAMES], {
-        parsingContext: this.#context,
+      const text = `${WRAPPER_HEAD}${body}\n}; })`;
+      // A script made from a code cache loses its import() hook in Node 20: one that may call import() compiles afresh.
+      const key = DYNAMIC_IMPORT.test(body) ? undefined : cacheKey('cjs', text);
+      const cached = key === undefined ? undefined : this.#cache.get(key);
+      const script = new vm.Script(text, {
         filename,
         lineOffset: -1,
-        importModuleDynamically: this.#dynamic(pathToFileURL(filename).href) as never,
+        cachedData: cached && new Uint8Array(cached),
+        importModuleDynamically: this.dynamic(pathToFileURL(filename).href) as never,
       });
+      if (key !== undefined && (!cached || script.cachedDataRejected)) this.#fresh.push({ key, script });
+      return script.runInContext(this.#context) as Function;
     } catch (e) {
       const err = e as { name?: unknown; message?: unknown; stack?: unknown };
       const name = String(err?.name ?? 'SyntaxError');
@@ -83,6 +111,22 @@ export class ModuleHost {
       this.#compileError = [name, message, header > 0 ? `${stack.slice(0, header)}\n` : ''].join('\u0000');
       return -1;
     }
+  }
+
+  /**
+   * Code caches of the modules compiled in this run that had none: a script's cache is made at the
+   * end, so it holds the functions that ran too. Called once, as the Worker exits.
+   */
+  takeCodeCaches(): [string, Uint8Array][] {
+    const out = this.#produced.splice(0);
+    for (const { key, script } of this.#fresh.splice(0)) {
+      try {
+        out.push([key, script.createCachedData()]);
+      } catch {
+        // No cache for this one; it compiles again next time.
+      }
+    }
+    return out;
   }
 
   compileError(): string {
@@ -126,12 +170,19 @@ export class ModuleHost {
     const format = modules.format(url);
     let record: ModuleRecord;
     if (format === 'module') {
-      record = new vm.SourceTextModule(modules.source(url), {
+      const source = modules.source(url);
+      const key = DYNAMIC_IMPORT.test(source) ? undefined : cacheKey('esm', source);
+      const cached = key === undefined ? undefined : this.#cache.get(key);
+      const module = new vm.SourceTextModule(source, {
         identifier: url,
         context: this.#context,
+        cachedData: cached && new Uint8Array(cached),
         initializeImportMeta: (meta) => modules.initMeta(meta as unknown as Record<string, unknown>, url),
-        importModuleDynamically: this.#dynamic(url) as never,
+        importModuleDynamically: this.dynamic(url) as never,
       });
+      // A module's cache can only be made before it runs (it holds what was compiled eagerly).
+      if (key !== undefined && !cached) this.#produced.push([key, (module as unknown as { createCachedData(): Uint8Array }).createCachedData()]);
+      record = module;
     } else {
       const names = modules.exportNames(url).split('\u0000');
       record = new vm.SyntheticModule(

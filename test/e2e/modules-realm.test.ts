@@ -1,5 +1,6 @@
 import { Volume } from 'memfs';
 import { describe, expect, it } from 'vitest';
+import { CodeCache } from '../../host/index.js';
 import { runGuest } from './helpers.js';
 import { PROBE } from './realm-probe.js';
 
@@ -77,5 +78,32 @@ import('/app/esm.mjs').then((ns) => {
     );
     expect(r.stderr).toBe('');
     expect(JSON.parse(r.stdout)).toEqual({ etc: 'MODULE_NOT_FOUND', up: 'MODULE_NOT_FOUND', metaCtor: 'undefined', nsProto: true, fileUrl: 'ERR_MODULE_NOT_FOUND' });
+  });
+
+  it('import() from code V8 cannot attribute to a script, and from modules made from the code cache, stays in the guest realm', async () => {
+    const vol = tree();
+    vol.writeFileSync('/app/n.mjs', 'export default 7;');
+    // Built so that no source contains the text of an import call.
+    const call = `'imp' + 'ort("/app/n.mjs")'`;
+    vol.writeFileSync('/app/cached.js', `exports.viaEval = () => eval(${call}); exports.viaFunction = () => new Function('return ' + ${call})();`);
+    vol.writeFileSync('/app/cached.mjs', `export const viaEval = () => eval(${call});`);
+    const source = `
+const report = (name, p) => p.then((ns) => name + ' ok ' + ns.default, (e) => { let host; try { host = e.constructor.constructor('return typeof process.binding')(); } catch { host = 'threw'; } return name + ' rejected ' + host; });
+const lib = require('./cached.js');
+const checks = [
+  report('microtask Function', Promise.resolve('return ' + ${call}).then(Function).then((f) => f())),
+  report('cached eval', lib.viaEval()),
+  report('cached Function', lib.viaFunction()),
+  import('./cached.mjs').then((m) => report('cached module eval', m.viaEval())),
+];
+Promise.all(checks).then((lines) => console.log(lines.join('\\n')));`;
+    const codeCache = new CodeCache();
+    const expected = ['microtask Function ok 7', 'cached eval ok 7', 'cached Function ok 7', 'cached module eval ok 7'].join('\n') + '\n';
+    for (let run = 0; run < 2; run++) {
+      const r = await runGuest(source, { vol, filename: '/app/main.js', codeCache });
+      expect(r.stderr).toBe('');
+      expect(r.stdout).toBe(expected);
+    }
+    expect(codeCache.size).toBeGreaterThanOrEqual(2);
   });
 });

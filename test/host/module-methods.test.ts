@@ -1,0 +1,78 @@
+import { Volume } from 'memfs';
+import { describe, expect, it } from 'vitest';
+import { decodeErrorRecord } from '../../bridge/errors.js';
+import { decodeResponse, encodeCallHeader, joinFrame, type ResponseFrame } from '../../bridge/frame.js';
+import { Method, Status } from '../../bridge/protocol.js';
+import { decodeValue, encodeArgs } from '../../bridge/values.js';
+import { Dispatcher } from '../../host/index.js';
+import { fsHandlers } from '../../host/fs/index.js';
+
+/** The module loader's lookups (module.stat, module.read) through the dispatcher, without a Worker. */
+function setup(limit = 1024) {
+  const vol = new Volume();
+  vol.mkdirSync('/pkg/lib', { recursive: true });
+  vol.writeFileSync('/pkg/index.js', 'module.exports = 1;\n');
+  vol.writeFileSync('/pkg/big.js', Buffer.alloc(limit + 1, 0x20));
+  vol.symlinkSync('/pkg/index.js', '/pkg/link.js');
+  vol.symlinkSync('/nowhere', '/pkg/dangling.js');
+  const d = new Dispatcher('s1', fsHandlers(vol, { maxFileBytes: limit }));
+  let id = 1;
+  async function call(method: string, args: unknown[]): Promise<ResponseFrame> {
+    const payload = encodeArgs(args);
+    return decodeResponse(await d.handle(joinFrame(encodeCallHeader('s1', id++, method, payload.length), payload)));
+  }
+  return { call };
+}
+
+describe('module.stat', () => {
+  it.each([
+    ['/pkg/index.js', 0],
+    ['/pkg/link.js', 0],
+    ['/pkg/lib', 1],
+    ['/pkg', 1],
+    ['/pkg/missing.js', -2],
+    ['/pkg/dangling.js', -2],
+    ['/pkg/index.js/x', -2],
+    ['pkg/index.js', 0],
+  ])('%s is %i', async (path, expected) => {
+    const r = await setup().call(Method.moduleStat, [path]);
+    expect(r.status).toBe(Status.Ok);
+    expect(decodeValue(r.payload)).toBe(expected);
+  });
+});
+
+describe('module.read', () => {
+  it('answers a file with status 2 and exactly its bytes, following symlinks', async () => {
+    const { call } = setup();
+    for (const p of ['/pkg/index.js', '/pkg/link.js']) {
+      const r = await call(Method.moduleRead, [p]);
+      expect(r.status).toBe(Status.Raw);
+      expect(Buffer.from(r.payload).toString()).toBe('module.exports = 1;\n');
+    }
+  });
+
+  it('answers undefined (status 0, empty) for anything that is not a readable file, and the next call still works', async () => {
+    const { call } = setup();
+    for (const p of ['/pkg/missing.js', '/pkg/lib', '/pkg/dangling.js', '/pkg/big.js']) {
+      const r = await call(Method.moduleRead, [p]);
+      expect(r.status).toBe(Status.Ok);
+      expect(r.payload.length).toBe(0);
+    }
+    expect((await call(Method.moduleRead, ['/pkg/index.js'])).status).toBe(Status.Raw);
+  });
+
+  it.each([
+    ['a number', [5]],
+    ['no argument', []],
+    ['a path with a NUL byte', ['/pkg/index.js\u0000x']],
+    ['bytes', [new Uint8Array([47, 112])]],
+  ])('rejects %s as the path with ERR_INVALID_ARG_TYPE', async (_name, args) => {
+    const { call } = setup();
+    for (const method of [Method.moduleRead, Method.moduleStat]) {
+      const r = await call(method, args);
+      expect(r.status).toBe(Status.Error);
+      expect(decodeErrorRecord(r.payload).code).toBe('ERR_INVALID_ARG_TYPE');
+    }
+    expect(decodeValue((await call(Method.moduleStat, ['/pkg'])).payload)).toBe(1);
+  });
+});
