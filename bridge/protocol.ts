@@ -153,7 +153,10 @@ export const Method = {
    * host will answer from now on. Old hosts answer ERR_BRIDGE_UNKNOWN_METHOD: the guest then speaks legacy.
    */
   hello: 'bridge.hello',
-  /** `[path]` -> status 0: 0 a file, 1 a directory, -2 nothing (symlinks followed): the module loader's lookup. */
+  /**
+   * `[path, real?]` -> status 0: 0 a file (with `real`: the file's real path, a string), 1 a
+   * directory, -2 nothing (symlinks followed): the module loader's lookup, and its realpath with it.
+   */
   moduleStat: 'module.stat',
   /**
    * `[path]` -> status 2: a module's source bytes (decoded by the guest), or status 0 undefined when

@@ -34,9 +34,16 @@ export function createLoaderFs(rpc: Rpc, caps: Caps): LoaderFs {
     const text = guard(() => caps.decode(bytes, 'utf-8', false, true));
     return typeof text === 'string' ? text : '';
   };
+  // A file's lookup brings its real path along (the loader wants it next): one call instead of two.
+  const realpaths = new Map<string, string>();
   function statUncached(path: string): 0 | 1 | -2 {
-    const result = rpc.callSync(Method.moduleStat, [path]);
-    return result.status === Status.Ok && (result.value === 0 || result.value === 1) ? result.value : -2;
+    const result = rpc.callSync(Method.moduleStat, [path, true]);
+    if (result.status !== Status.Ok) return -2;
+    if (typeof result.value === 'string') {
+      realpaths.set(path, result.value);
+      return 0;
+    }
+    return result.value === 0 || result.value === 1 ? result.value : -2;
   }
   return {
     stat(path) {
@@ -59,6 +66,11 @@ export function createLoaderFs(rpc: Rpc, caps: Caps): LoaderFs {
       return bytes ? decode(bytes) : undefined;
     },
     realpath(path) {
+      const known = realpaths.get(path);
+      if (known !== undefined) {
+        realpaths.delete(path);
+        return known;
+      }
       return unwrap(rpc.callSync(Method.realpath, [path, 'utf8', false])) as string;
     },
     enter() {

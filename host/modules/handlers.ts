@@ -1,6 +1,7 @@
 import { Method } from '../../bridge/protocol.js';
 import type { Handler } from '../dispatcher.js';
 import { resolveGuestPath, stringArg } from '../fs/args.js';
+import { realpathAt } from '../fs/dirs-links.js';
 import type { Vfs } from '../vfs.js';
 
 /**
@@ -12,8 +13,11 @@ export function moduleHandlers(vfs: Vfs, readFile: Handler): Record<string, Hand
   const stat: Handler = (args) => {
     const path = stringArg(args[0], 'path');
     try {
-      const st = vfs.statSync(resolveGuestPath(path));
-      return st.isDirectory() ? 1 : st.isFile() ? 0 : -2;
+      const resolved = resolveGuestPath(path);
+      const st = vfs.statSync(resolved);
+      if (st.isDirectory()) return 1;
+      if (!st.isFile()) return -2;
+      return args[1] === true ? String(realpathAt(vfs, resolved, 'utf8', false)) : 0;
     } catch {
       return -2;
     }

@@ -41,6 +41,24 @@ describe('module.stat', () => {
   });
 });
 
+describe('module.stat with real paths', () => {
+  it.each([
+    ['/pkg/index.js', '/pkg/index.js'],
+    ['/pkg/link.js', '/pkg/index.js'],
+    ['/pkg/../pkg/./index.js', '/pkg/index.js'],
+    ['/pkg/lib', 1],
+    ['/pkg/dangling.js', -2],
+  ])('%s answers %s', async (path, expected) => {
+    const r = await setup().call(Method.moduleStat, [path, true]);
+    expect(decodeValue(r.payload)).toBe(expected);
+  });
+
+  it('gives the real path only when asked with exactly true', async () => {
+    const { call } = setup();
+    for (const flag of [1, 'yes', {}, false]) expect(decodeValue((await call(Method.moduleStat, ['/pkg/link.js', flag])).payload)).toBe(0);
+  });
+});
+
 describe('module.read', () => {
   it('answers a file with status 2 and exactly its bytes, following symlinks', async () => {
     const { call } = setup();
