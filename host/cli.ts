@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-import { createWriteStream, readFileSync, realpathSync } from 'node:fs';
-import { basename, isAbsolute, relative, sep } from 'node:path';
+import { createWriteStream, existsSync, readFileSync, realpathSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createMemoryVfs, type Vfs } from './vfs.js';
 import { createMountVfs } from './mount.js';
@@ -79,7 +79,8 @@ function guestPlace(tree: string, p: string): string | undefined {
   let target: string;
   try {
     root = realpathSync(tree);
-    target = realpathSync(p);
+    // A script that does not exist still has a place (the guest then reports it missing, as node does).
+    target = existsSync(p) ? realpathSync(p) : join(realpathSync(dirname(p)), basename(p));
   } catch {
     return undefined;
   }
