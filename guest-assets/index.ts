@@ -10,6 +10,7 @@ import { defineHostModules } from './host-module.js';
 import { negotiate, type GuestProtocol } from './legacy.js';
 import { installLegacyGlobals } from './legacy-globals.js';
 import { createFs } from './fs/index.js';
+import { setWorkingDirectory } from './fs/args.js';
 import { defineStreamBuiltins } from './fs/streams-modules.js';
 import { format, inspect } from './inspect.js';
 import { createProcess, type ProcessConfig } from './process.js';
@@ -61,6 +62,7 @@ export function install(caps: Caps, configJson: string): GuestApi {
   const timers = createTimers(caps);
   const console = createConsole(write, now);
   const process = createProcess(caps, config, write);
+  setWorkingDirectory(config.cwd);
   const fs = createFs(rpc, { maxFileBytes: config.maxFileBytes });
 
   function queueMicrotask(callback: unknown): void {

@@ -21,7 +21,19 @@ function fromFileUrl(url: { href: string; protocol: string; pathname: string }):
   return decodeURIComponent(url.pathname);
 }
 
-/** Validates a path argument (string, Buffer/Uint8Array or file: URL) and returns it as a string. */
+/** The guest's working directory; relative paths are sent to the host resolved against it unless it is `/`. */
+let workingDirectory = '/';
+
+/** Sets the working directory relative fs paths start from (the run's cwd; `/` keeps them as given). */
+export function setWorkingDirectory(cwd: string): void {
+  workingDirectory = cwd;
+}
+
+/**
+ * Validates a path argument (string, Buffer/Uint8Array or file: URL) and returns it as a string.
+ * The host resolves relative paths against `/`; under another working directory they are made
+ * absolute here (an error then names the absolute path).
+ */
 export function toPath(value: unknown, name = 'path'): string {
   let path: string;
   if (typeof value === 'string') path = value;
@@ -31,6 +43,7 @@ export function toPath(value: unknown, name = 'path'): string {
   if (path.includes('\u0000')) {
     throw invalidArgValue(name, value, 'must be a string, Uint8Array, or URL without null bytes');
   }
+  if (workingDirectory !== '/' && !path.startsWith('/')) return path === '' ? path : `${workingDirectory}/${path}`;
   return path;
 }
 

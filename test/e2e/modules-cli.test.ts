@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -47,12 +47,15 @@ describe('v8-fs-bridge run <script inside the tree>', () => {
     expect(guest).toEqual(node);
   });
 
-  it('the working directory follows the host cwd inside the tree', async () => {
+  it('the working directory follows the host cwd inside the tree, for modules and relative fs paths', async () => {
     const dir = project();
     const node = await run(join(dir, 'src'), ['main.js']);
-    const guest = await run(join(dir, 'src'), [CLI, 'run', 'main.js', '--root', '..']);
-    expect(guest).toEqual(node);
     expect(node.stdout).toBe('hello world (cjs) src/main.js src \n');
+    expect(readFileSync(join(dir, 'src/out.txt'), 'utf8')).toBe('written from src');
+    rmSync(join(dir, 'src/out.txt'));
+    const guest = await run(join(dir, 'src'), [CLI, 'run', 'main.js', '--mount', '..']);
+    expect(guest).toEqual(node);
+    expect(readFileSync(join(dir, 'src/out.txt'), 'utf8')).toBe('written from src');
   });
 
   it('an ES module entry resolves its package through the "import" condition', async () => {
