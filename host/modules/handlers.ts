@@ -2,6 +2,7 @@ import { Method } from '../../bridge/protocol.js';
 import type { Handler } from '../dispatcher.js';
 import { resolveGuestPath, stringArg } from '../fs/args.js';
 import { realpathAt } from '../fs/dirs-links.js';
+import { statAt } from '../fs/dirs-lookup.js';
 import type { Vfs } from '../vfs.js';
 
 /**
@@ -14,7 +15,8 @@ export function moduleHandlers(vfs: Vfs, readFile: Handler): Record<string, Hand
     const path = stringArg(args[0], 'path');
     try {
       const resolved = resolveGuestPath(path);
-      const st = vfs.statSync(resolved);
+      // statAt follows links itself and fails with a light error: most lookups find nothing.
+      const st = statAt(vfs, resolved).stats;
       if (st.isDirectory()) return 1;
       if (!st.isFile()) return -2;
       return args[1] === true ? String(realpathAt(vfs, resolved, 'utf8', false)) : 0;
