@@ -39,7 +39,7 @@ export interface CjsDeps {
 export const preparsed = new WeakMap<object, { source: string | undefined; loaded: boolean }>();
 
 export function createCjs(deps: CjsDeps) {
-  const parents = new WeakMap<object, Module | undefined>();
+  const parents = new WeakMap<object, Module | null | undefined>();
   const relativeResolveCache: Record<string, string> = Object.create(null);
   let requireDepth = 0;
   let mainModule: Module | undefined;
@@ -62,7 +62,7 @@ export function createCjs(deps: CjsDeps) {
       this.id = id;
       this.path = path.dirname(id);
       this.exports = {};
-      parents.set(this, parent ?? undefined);
+      parents.set(this, parent);
       updateChildren(parent, this, false);
       this.filename = null;
       this.loaded = false;
@@ -265,7 +265,7 @@ export function createCjs(deps: CjsDeps) {
   const resolver = new CjsResolver(deps.fs, deps.packages, {
     extensions: () => Object.keys(Module._extensions),
     isBuiltin: (request) => deps.requirable(request.startsWith('node:') ? request.slice(5) : request) || isNodeBuiltin(request),
-    parentOf: (m) => parents.get(m as Module),
+    parentOf: (m) => parents.get(m as Module) ?? undefined,
     globalPaths: () => Module.globalPaths,
     esmPackageResolve: deps.esmPackageResolve,
     cwd: deps.cwd,
@@ -298,7 +298,9 @@ export function createCjs(deps: CjsDeps) {
     }
   };
   Module._extensions['.node'] = (_module, filename) => {
-    throw internalError('Error', 'ERR_DLOPEN_FAILED', `${filename}: native addons cannot be loaded in the sandbox`);
+    // What dlopen(3) says of a file that is no shared object; a real one still cannot load here.
+    const elf = deps.fs.readText(filename).startsWith('\u007fELF');
+    throw internalError('Error', 'ERR_DLOPEN_FAILED', `${filename}: ${elf ? 'native addons cannot be loaded in the sandbox' : 'invalid ELF header'}`);
   };
 
   // Global folders Node also searches: $HOME/.node_modules, $HOME/.node_libraries, $PREFIX/lib/node, NODE_PATH.

@@ -45,7 +45,7 @@ export function invalidPackageConfig(path: string, base: string | undefined, mes
 
 export function invalidPackageTarget(pkgPath: string, key: string, target: unknown, isImport: boolean, base: string | undefined): Error {
   const shown = typeof target === 'object' && target !== null ? JSON.stringify(target, null, '') : `${String(target)}`;
-  const related = typeof target === 'string' && !isImport && target.length > 0 && !target.startsWith('./');
+  const related = !isImport && shown.length > 0 && !shown.startsWith('./');
   const tail = `${base ? ` imported from ${base}` : ''}${related ? '; targets must start with "./"' : ''}`;
   const message =
     key === '.'

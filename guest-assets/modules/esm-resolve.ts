@@ -79,7 +79,7 @@ export class EsmResolver {
       if (code === 'ERR_MODULE_NOT_FOUND' || code === 'ERR_UNSUPPORTED_DIR_IMPORT') {
         const request = specifier.startsWith('file://') ? fileUrlToPath(specifier) : specifier;
         const found = this.#hint(request, parentUrl);
-        if (found) (e as Error).message += `\nDid you mean to import ${found}?`;
+        if (found) (e as Error).message += `\nDid you mean to import "${found}"?`;
       }
       throw e;
     }
@@ -95,7 +95,7 @@ export class EsmResolver {
     let found = this.#hooks.cjsHint(specifier, parent);
     if (!found) return false;
     if (isRelativeSpecifier(specifier)) {
-      found = path.relative(parent, found);
+      found = path.relative(path.dirname(parent), found);
       if (!found.startsWith('../')) found = `./${found}`;
     } else if (specifier[0] !== '/' && !specifier.startsWith('file:')) {
       const pkg = specifier.split('/')[0]!;

@@ -37,7 +37,8 @@ function validateAttributes(url: string, format: ModuleFormat, flat: string): vo
   let type: string | undefined;
   for (let i = 0; i + 1 < parts.length; i += 2) {
     if (parts[i] !== 'type') throw importAttributeUnsupported(parts[i]!, parts[i + 1]!);
-    type = parts[i + 1];
+    // `type: 'javascript'` is what no attribute means (Node treats it as absent).
+    type = parts[i + 1] === 'javascript' ? undefined : parts[i + 1];
   }
   const valid = format === 'json' ? 'json' : 'javascript';
   if (valid === 'javascript') {
@@ -172,7 +173,9 @@ export function createEsm(deps: EsmDeps): GuestModules {
     if (!deps.requirable(id)) throw unknownBuiltin(url);
     const exports = deps.builtin(id);
     if (exports === undefined) throw unknownBuiltin(url);
-    const keys = Object.keys(exports as object).filter((k) => k !== 'default' && !k.includes('\u0000'));
+    // A built-in's named exports are its own keys (for a class such as Module, its static members too).
+    const own = typeof exports === 'function' ? Object.getOwnPropertyNames(exports).filter((k) => !['length', 'name', 'prototype'].includes(k)) : Object.keys(exports as object);
+    const keys = own.filter((k) => k !== 'default' && !k.includes('\u0000'));
     const names = ['default', ...keys];
     const entry: Synthetic = {
       names,
@@ -210,8 +213,17 @@ export function createEsm(deps: EsmDeps): GuestModules {
         meta.dirname = path.dirname(filename);
         meta.filename = filename;
       }
+      // Node's import.meta.resolve: a file that is not there still has a URL.
+      // (Its second argument, a parent URL, needs a flag in Node 20 and is ignored without it.)
       meta.resolve = function resolve(specifier: unknown) {
-        return deps.resolver.resolve(String(specifier), url);
+        try {
+          return deps.resolver.resolve(String(specifier), url);
+        } catch (e) {
+          const code = (e as { code?: unknown }).code;
+          const found = (e as { url?: unknown }).url;
+          if ((code === 'ERR_MODULE_NOT_FOUND' || code === 'ERR_UNSUPPORTED_DIR_IMPORT') && typeof found === 'string') return found;
+          throw e;
+        }
       };
       meta.url = url;
     },

@@ -1,4 +1,3 @@
-import { invalidPackageConfig } from './errors.js';
 import type { LoaderFs } from './files.js';
 
 /** The fields of a package.json the loader uses, as Node's package.json reader keeps them. */
@@ -16,8 +15,8 @@ const has = (o: object, key: string) => Object.prototype.hasOwnProperty.call(o, 
 
 /**
  * Reads and caches package.json files (for the life of the run, as Node does). A file that is not
- * valid JSON throws ERR_INVALID_PACKAGE_CONFIG on every read; `importing` is the text Node puts after
- * "while importing" (ES module resolution only).
+ * valid JSON throws a SyntaxError naming it on every read (`importing`, what was being resolved, is
+ * not part of Node 20.20's message).
  */
 export class PackageJsonReader {
   readonly #fs: LoaderFs;
@@ -37,8 +36,10 @@ export class PackageJsonReader {
       try {
         parsed = JSON.parse(text);
       } catch (cause) {
-        const err = invalidPackageConfig(jsonPath, importing, (cause as Error).message);
-        (err as Error & { cause?: unknown }).cause = cause;
+        // Node 20.20's reader: a SyntaxError naming the file, with `path`.
+        void importing;
+        const err = new SyntaxError(`Error parsing ${jsonPath}: ${(cause as Error).message}`) as SyntaxError & { path?: string };
+        err.path = jsonPath;
         throw err;
       }
       result.exists = true;

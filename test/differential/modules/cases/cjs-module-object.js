@@ -1,0 +1,30 @@
+// The module object: id, filename, loaded, exports, children, paths, path, parent, require;
+// require.main, __filename, __dirname, this at the top level, and a child's view while it loads.
+const { show, inTree } = require('./show.cjs');
+
+show('module.id of main', () => module.id);
+show('module.filename', () => module.filename);
+show('__filename === module.filename', () => __filename === module.filename);
+show('__dirname', () => __dirname);
+show('module.path', () => module.path);
+show('module.loaded while running', () => module.loaded);
+show('require.main === module', () => require.main === module);
+show('process.mainModule === module', () => process.mainModule === module);
+show('this === module.exports === exports', () => this === module.exports && exports === module.exports);
+show('module.parent of main', () => module.parent);
+show('typeof module.require', () => typeof module.require);
+show('module.require loads like require', () => module.require('./lib/a.js') === require('./lib/a.js'));
+show('module.paths', () => inTree(module.paths));
+const child = require('./lib/child.js');
+show('child during load', () => child.during);
+show('child saw its own child', () => child.grand);
+const entry = require.cache[require.resolve('./lib/child.js')];
+show('child module: id, loaded, parent, path', () => [entry.id === entry.filename, entry.loaded, entry.parent === module, entry.path]);
+show('child module children ids', () => entry.children.map((m) => m.id));
+show('main children ids', () => module.children.map((m) => m.id));
+show('a cached module again is not a new child', () => { require('./lib/a.js'); return module.children.length; });
+show('exports of the child entry', () => entry.exports === child);
+show('require.main.filename', () => require.main.filename);
+show('typeof require.resolve, require.cache, require.extensions', () => [typeof require.resolve, typeof require.cache, typeof require.extensions]);
+show('require.extensions keys', () => Object.keys(require.extensions));
+setTimeout(() => show('module.loaded after the main ran', () => module.loaded), 0);
