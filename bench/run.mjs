@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * npm run bench [-- --quick] [--json FILE] [--save] [--impls raw,floor] [--no-memory]
- *                  [--no-concurrency] [--no-idle] [--spin N] [--host-spin MICROS]
+ *                  [--no-concurrency] [--no-idle] [--no-modules] [--spin N] [--host-spin MICROS]
  *                  [--profile IMPL:OP:BYTES]
  *
  * Side-by-side benchmark of raw (this bridge), legacy (same sandbox, base64 protocol), floor
@@ -10,7 +10,9 @@
  * throughput.svg (otherwise the chart goes to bench/results/tmp/). --profile writes CPU profiles
  * of one case (host and guest) and prints where the time goes. --spin N and --host-spin MICROS set
  * the sandboxes' spinIterations and hostSpinMicros limits for the timing phase (default: the
- * sandbox defaults). Exit status 1 when a case fails its verification.
+ * sandbox defaults). The module-loading cases (bench/modules.mjs: cold loads of real package trees,
+ * installed first when missing) run last; --no-modules skips them. Exit status 1 when a case fails its
+ * verification.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -21,6 +23,9 @@ import { batchOf, buildFiles, caseList, IMPLS, MODES } from './lib/cases.mjs';
 import { runConcurrency } from './lib/concurrency.mjs';
 import { measure, resultRows, timerCost } from './lib/measure.mjs';
 import { runIdle } from './lib/idle.mjs';
+import { MODES as MODULE_MODES, IMPLS as MODULE_IMPLS } from './lib/modules/cases.mjs';
+import { runModules } from './lib/modules/index.mjs';
+import { modulesMarkdown } from './lib/modules/report.mjs';
 import { measureAll, measurePeaks } from './lib/memory.mjs';
 import { evaluateTargets, markdown } from './lib/report.mjs';
 import { round } from './lib/stats.mjs';
@@ -31,7 +36,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 const resultsDir = join(here, 'results');
 
 function parseArgs(argv) {
-  const a = { quick: false, json: null, save: false, impls: IMPLS, memory: true, concurrency: true, idle: true, profile: null, spin: undefined, hostSpin: undefined };
+  const a = { quick: false, json: null, save: false, impls: IMPLS, memory: true, concurrency: true, idle: true, modules: true, profile: null, spin: undefined, hostSpin: undefined };
   for (let i = 0; i < argv.length; i++) {
     const k = argv[i];
     if (k === '--quick') a.quick = true;
@@ -41,11 +46,12 @@ function parseArgs(argv) {
     else if (k === '--no-memory') a.memory = false;
     else if (k === '--no-concurrency') a.concurrency = false;
     else if (k === '--no-idle') a.idle = false;
+    else if (k === '--no-modules') a.modules = false;
     else if (k === '--profile') a.profile = argv[++i];
     else if (k === '--spin') a.spin = Number(argv[++i]);
     else if (k === '--host-spin') a.hostSpin = Number(argv[++i]);
     else if (k === '--help' || k === '-h') {
-      console.log('usage: npm run bench [-- --quick] [--json FILE] [--save] [--impls raw,legacy,floor,synckit] [--no-memory] [--no-concurrency] [--no-idle] [--spin N] [--host-spin MICROS] [--profile IMPL:OP:BYTES]');
+      console.log('usage: npm run bench [-- --quick] [--json FILE] [--save] [--impls raw,legacy,floor,synckit] [--no-memory] [--no-concurrency] [--no-idle] [--no-modules] [--spin N] [--host-spin MICROS] [--profile IMPL:OP:BYTES]');
       process.exit(0);
     } else throw new Error(`unknown argument ${k}`);
   }
@@ -159,6 +165,17 @@ async function main() {
   phase('idle');
   if (args.idle && impls.includes('raw')) idle = await runIdle({ mode, log });
   for (const r of idle) if (!r.ok) errors.push(`idle: ${r.scenario}: ${r.cpuMsPerS.toFixed(1)} ms CPU per s`);
+  let modules = null;
+  phase('modules');
+  if (args.modules) {
+    try {
+      const samples = MODULE_MODES[args.quick ? 'quick' : 'full'].samples;
+      modules = await runModules({ impls: MODULE_IMPLS, samples, log });
+      for (const e of modules.errors) errors.push(`modules: ${e}`);
+    } catch (e) {
+      errors.push(`modules: ${e.message}`);
+    }
+  }
 
   const cpus = os.cpus();
   const doc = {
@@ -182,10 +199,11 @@ async function main() {
     memory: memory.map(({ iterations, ...m }) => ({ ...m, calls: m.calls ?? iterations })),
     concurrency: concurrency.map((c) => ({ ...c, aggregateMbPerS: round(c.aggregateMbPerS), medianUs: round(c.medianUs), p95Us: round(c.p95Us), scaling: round(c.scaling), wallMs: round(c.wallMs) })),
     idle: idle.map((r) => ({ ...r, cpuMsPerS: round(r.cpuMsPerS), excessMsPerS: round(r.excessMsPerS) })),
+    modules,
     errors,
   };
   doc.targets = evaluateTargets(doc.results).map((t) => ({ ...t, value: round(t.value) }));
-  const md = markdown(doc);
+  const md = markdown(doc, modules ? [modulesMarkdown(modules, { errors: false })] : []);
   process.stdout.write(md);
 
   const svg = throughputChart(doc.results, {

@@ -115,8 +115,8 @@ export function targetsTable(targets) {
   return table(['target', 'status', 'figures'], targets.map((t) => [t.target, t.status.toUpperCase(), t.figures]));
 }
 
-/** The whole markdown report. */
-export function markdown(doc) {
+/** The whole markdown report; `extra` sections (markdown text) go before the errors. */
+export function markdown(doc, extra = []) {
   const m = doc.machine;
   const parts = [];
   parts.push(`# v8-fs-bridge benchmark (${doc.mode})`);
@@ -145,6 +145,7 @@ export function markdown(doc) {
   }
   if (doc.concurrency.length) parts.push(`## Concurrency: N guests reading a 1 MiB file at once\n\n${doc.settings.burstReads} reads per guest, median of ${doc.settings.burstRounds} bursts; aggregate = all bytes / host wall time.\n\n${concurrencyTable(doc)}`);
   if (doc.idle.length) parts.push(`## Idle CPU\n\nprocess.cpuUsage (all threads) over ${doc.settings.idleMs} ms; limit ${IDLE_LIMIT_MS_PER_S} ms per s above the baseline.\n\n${idleTable(doc)}`);
+  parts.push(...extra.map((x) => x.trimEnd()));
   if (doc.errors.length) parts.push(`## Errors\n\n${doc.errors.map((e) => `- ${e}`).join('\n')}`);
   return parts.join('\n\n') + '\n';
 }
