@@ -52,6 +52,16 @@ export interface Caps {
   compileFunction(source: string, filename: string): Function | number;
   /** Why the last compileFunction failed: `name NUL message NUL arrow` (Node's `file:line`, source line, carets). */
   compileError(): string;
+  /**
+   * `require()` of the ES module at `url`, synchronously: 1 done, 0 it threw, -1 this node cannot
+   * (no synchronous module linking), -2 its graph has top-level await, -3 it is still being
+   * linked or evaluated (a cycle). The exports or the error
+   * (a guest-realm value) are then given by requireResult.
+   */
+  requireModule(url: string): number;
+  requireResult(): unknown;
+  /** Whether `value` is a module namespace object (util.types.isModuleNamespaceObject). */
+  isModuleNamespace(value: unknown): boolean;
   /** Imports the ES module at `url` as the entry point; a failure ends the run as an uncaught error. */
   importMain(url: string): void;
 }

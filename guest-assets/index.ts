@@ -13,6 +13,7 @@ import { createFs } from './fs/index.js';
 import { setWorkingDirectory } from './fs/args.js';
 import { defineStreamBuiltins } from './fs/streams-modules.js';
 import { format, inspect } from './inspect.js';
+import { setNamespaceCheck } from './inspect-describe.js';
 import { createProcess, type ProcessConfig } from './process.js';
 import { createModules } from './modules/index.js';
 import { installStackFilter } from './stack.js';
@@ -45,6 +46,7 @@ export interface GuestConfig extends ProcessConfig {
 export function install(caps: Caps, configJson: string): GuestApi {
   const config = JSON.parse(configJson) as GuestConfig;
   installStackFilter(config.hostFiles);
+  setNamespaceCheck((value) => guard(() => caps.isModuleNamespace(value)) === true);
   const bufferModule = installBuffer(caps);
   const { Buffer } = bufferModule;
   const buffer = createChannelBuffer(config.windowBytes);

@@ -53,8 +53,17 @@ export function internalName(value: object): string {
   return Array.isArray(value) ? 'Array' : 'Object';
 }
 
+/** Whether a value is a module namespace object (a brand only V8 knows; set at install from a capability). */
+let isNamespace: (value: object) => boolean = () => false;
+
+/** Installs the namespace check (`[Module: null prototype] {` as Node prints namespaces). */
+export function setNamespaceCheck(check: (value: object) => boolean): void {
+  isNamespace = check;
+}
+
 /** Prefix for generic objects; null-prototype objects use their internal name. */
 export function ctxStyle(value: object, constructor: string | null, tag: string): string {
+  if (isNamespace(value)) return getPrefix(constructor, tag, 'Module');
   let fallback = '';
   if (constructor === null) {
     fallback = internalName(value);

@@ -28,12 +28,24 @@ export interface CjsDeps {
   esmPackageResolve(specifier: string, base: string): string;
   /** Whether a source uses import/export syntax (for ERR_REQUIRE_ESM's hint). */
   hasEsmSyntax(source: string): boolean;
+  /**
+   * `require()` of an ES module (node 20.20 does it synchronously): its exports, or undefined when this
+   * node cannot (then ERR_REQUIRE_ESM, as older node 20 releases). Throws what loading throws.
+   */
+  loadEsm(filename: string, parentPath: string | undefined): { exports: unknown } | undefined;
   cwd(): string;
   env: Record<string, string>;
   execPath: string;
   /** Called with `process.mainModule` when the entry point is loaded. */
   setMain(module: unknown): void;
 }
+
+/** V8's messages for syntax that only a module may use: a typeless .js file that fails with one is retried as a module. */
+const ESM_ONLY_ERRORS = [
+  'Cannot use import statement outside a module',
+  "Unexpected token 'export'",
+  "Cannot use 'import.meta' outside a module",
+];
 
 /** A source that `load` already holds (the ES module loader read it while finding named exports). */
 export const preparsed = new WeakMap<object, { source: string | undefined; loaded: boolean }>();
@@ -88,13 +100,23 @@ export function createCjs(deps: CjsDeps) {
       this.filename = filename;
       this.paths = Module._nodeModulePaths(path.dirname(filename));
       const extension = findLongestRegisteredExtension(filename);
-      if (filename.endsWith('.mjs') && !Module._extensions['.mjs']) throw requireEsm(filename, true);
-      Module._extensions[extension]!(this, filename);
+      if (filename.endsWith('.mjs') && !Module._extensions['.mjs']) loadEsmInto(this, filename, () => requireEsm(filename, true));
+      else Module._extensions[extension]!(this, filename);
       this.loaded = true;
     }
 
-    _compile(content: string, filename: string): unknown {
-      const wrapper = deps.compile(content, filename);
+    _compile(content: string, filename: string, typeless = false): unknown {
+      let wrapper: (...args: unknown[]) => unknown;
+      try {
+        wrapper = deps.compile(content, filename);
+      } catch (e) {
+        // A .js file with no "type" whose syntax is a module's is loaded as one (node 20.20 detects it).
+        if (typeless && e instanceof SyntaxError && ESM_ONLY_ERRORS.some((m) => e.message.includes(m))) {
+          loadEsmInto(this, filename, () => e);
+          return undefined;
+        }
+        throw e;
+      }
       const dirname = path.dirname(filename);
       const require = makeRequire(this);
       // As Node: lookups are cached while a top-level module runs (its nested requires included).
@@ -211,6 +233,13 @@ export function createCjs(deps: CjsDeps) {
     static syncBuiltinESMExports(): void {}
   }
 
+  /** Sets `module.exports` to what require() of the ES module gives, or throws `unsupported()`. */
+  function loadEsmInto(module: Module, filename: string, unsupported: () => Error): void {
+    const loaded = deps.loadEsm(filename, parents.get(module)?.filename ?? undefined);
+    if (!loaded) throw unsupported();
+    module.exports = loaded.exports;
+  }
+
   function describe(value: unknown): string {
     return typeof value === 'string' ? `'${value}'` : String(value);
   }
@@ -279,12 +308,16 @@ export function createCjs(deps: CjsDeps) {
       content = pre.source;
       pre.source = undefined;
     } else content = deps.fs.readText(filename);
-    if (filename.endsWith('.js')) {
+    // A .js file, or one with no extension at all, takes the "type" of its package.
+    if (filename.endsWith('.js') || !path.basename(filename).includes('.')) {
       const scope = deps.packages.scope(filename);
       if (scope?.data.type === 'module') {
         const parentPath = parents.get(module)?.filename ?? undefined;
-        throw requireEsm(filename, deps.hasEsmSyntax(content), parentPath, path.resolve(scope.path, 'package.json'));
+        loadEsmInto(module, filename, () => requireEsm(filename, deps.hasEsmSyntax(content), parentPath, path.resolve(scope.path, 'package.json')));
+        return;
       }
+      module._compile(content, filename, scope?.data.type !== 'commonjs');
+      return;
     }
     module._compile(content, filename);
   };

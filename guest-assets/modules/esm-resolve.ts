@@ -48,6 +48,8 @@ export interface EsmResolverHooks {
   /** The CommonJS resolution of the same request (for the "Did you mean" hint), or false. */
   cjsHint(specifier: string, parentPath: string): string | false;
   realpath(p: string): string;
+  /** Whether a file of no declared type uses module syntax (import/export, import.meta). */
+  looksLikeModule(file: string): boolean;
 }
 
 export class EsmResolver {
@@ -194,8 +196,12 @@ export class EsmResolver {
       case '.json':
         return 'json';
       case '.js':
-      case '':
-        return this.#packages.scopeConfig(file, file).type === 'module' ? 'module' : 'commonjs';
+      case '': {
+        const type = this.#packages.scopeConfig(file, file).type;
+        if (type !== 'none') return type;
+        // No "type": node 20.20 loads a file whose syntax is a module's as a module.
+        return this.#hooks.looksLikeModule(file) ? 'module' : 'commonjs';
+      }
       default:
         throw unknownFileExtension(ext, file);
     }

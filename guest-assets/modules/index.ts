@@ -75,6 +75,28 @@ export function createModules(rpc: Rpc, caps: Caps, entry: EntryConfig, builtins
     },
     esmPackageResolve: (specifier, basePath) => esmResolver.packageResolve(specifier, basePath),
     hasEsmSyntax,
+    loadEsm(filename, parentPath) {
+      const outcome = guard(() => caps.requireModule(pathToFileUrl(filename)));
+      if (outcome === -1) return undefined;
+      if (outcome === -2) {
+        throw internalError(
+          'Error',
+          'ERR_REQUIRE_ASYNC_MODULE',
+          'require() cannot be used on an ESM graph with top-level await. Use import() instead. To see where the top-level await comes from, use --experimental-print-required-tla.' +
+            `${parentPath ? `\n  From ${parentPath} ` : ''}\n  Requiring ${filename} `,
+        );
+      }
+      if (outcome === -3) {
+        throw internalError(
+          'Error',
+          'ERR_REQUIRE_CYCLE_MODULE',
+          `Cannot require() ES Module ${filename} in a cycle.${parentPath ? ` (from ${parentPath})` : ''} A cycle involving require(esm) is not allowed to maintain invariants mandated by the ECMAScript specification. Try making at least part of the dependency in the graph lazily loaded.`,
+        );
+      }
+      const result = guard(() => caps.requireResult());
+      if (outcome !== 1) throw result;
+      return { exports: result };
+    },
     cwd,
     env: entry.env,
     execPath: entry.execPath,
@@ -92,6 +114,13 @@ export function createModules(rpc: Rpc, caps: Caps, entry: EntryConfig, builtins
       }
     },
     realpath: (p) => fs.realpath(p),
+    looksLikeModule(file) {
+      try {
+        return hasEsmSyntax(overrides.get(file) ?? base.readText(file));
+      } catch {
+        return false;
+      }
+    },
   });
   const esm: GuestModules = createEsm({ fs, resolver: esmResolver, cjs, builtin, requirable, sourceOf: (p) => overrides.get(p) });
   builtins.module = cjs.Module;

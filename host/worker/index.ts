@@ -164,6 +164,9 @@ const caps: Caps = {
   lastError: () => lastError,
   compileFunction: (source, filename) => (typeof source === 'string' && typeof filename === 'string' ? moduleHost.compileFunction(source, filename) : -1),
   compileError: () => moduleHost.compileError(),
+  requireModule: (url) => (typeof url === 'string' ? moduleHost.requireModule(url) : 0),
+  requireResult: () => moduleHost.requireResult(),
+  isModuleNamespace: (value) => quietly(() => types.isModuleNamespaceObject(value), false),
   importMain: (url) => quietly(() => moduleHost.importMain(String(url), (e) => die(e, 'exception')), undefined),
   encodeUtf8: (text, target) =>
     quietly(() => (typeof text === 'string' && types.isUint8Array(target) ? new TextEncoder().encodeInto(text, target).written : 0), 0),

@@ -37,10 +37,8 @@ function nodeRun(c: ModuleCase): Promise<CaseRun> {
  * learns the behaviour, the test fails and the case must leave this list.
  */
 const KNOWN_DIFFERENCES: Record<string, string> = {
-  'cjs-require-esm.js': 'require() of an ES module (unflagged in node 20.19) is not supported: ERR_REQUIRE_ESM',
-  'cjs-self-ref.js': 'require() of an ES module (unflagged in node 20.19) is not supported: ERR_REQUIRE_ESM',
   'cjs-uncaught-throw.js': 'the report names where the error was created, not the throw statement of a rethrow',
-  'esm-resolution.mjs': 'no detection of ES module syntax in a typeless .js; the short missing-export message for CommonJS',
+  'esm-resolution.mjs': "a missing named export of a CommonJS module lacks node's long hint (it quotes the import statement)",
 };
 
 const variants = cases.flatMap((c) => (['memory', 'mount'] as const).map((fs) => [c.name, fs, c] as const));
