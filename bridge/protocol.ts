@@ -154,8 +154,10 @@ export const Method = {
    */
   hello: 'bridge.hello',
   /**
-   * `[path, real?]` -> status 0: 0 a file (with `real`: the file's real path, a string), 1 a
+   * `[path, real?, source?]` -> status 0: 0 a file (with `real`: the file's real path, a string), 1 a
    * directory, -2 nothing (symlinks followed): the module loader's lookup, and its realpath with it.
+   * With `source` as well, a file up to ModuleSource.maxBytes answers status 2 in the ModuleSource
+   * layout: its real path and its bytes, so the module it names loads without another call.
    */
   moduleStat: 'module.stat',
   /**
@@ -216,6 +218,21 @@ export const HostFunctionMethod = {
   list: 'host.list',
   /** `host.fn.<name>`: `[bytes: the structured argument array]` -> status 2 `[Outcome, value]`. */
   prefix: 'host.fn.',
+} as const;
+
+/**
+ * The status-2 answer of module.stat with `source`: a file's real path, then its bytes.
+ *
+ *   offset   size  field
+ *   0        4     real path length N (u32, big-endian)
+ *   4        N     real path (UTF-8)
+ *   4+N      ...   the file's bytes
+ */
+export const ModuleSource = {
+  realpathLength: 0,
+  realpath: 4,
+  /** Larger files are answered without their bytes (0 and the real path); module.read then moves them. */
+  maxBytes: 1024 * 1024,
 } as const;
 
 /** Numbers in a stat record; its payload is `StatRecordLength * 8` bytes. */

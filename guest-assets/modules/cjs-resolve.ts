@@ -97,7 +97,7 @@ export class CjsResolver {
   }
 
   #tryFile(p: string): string | false {
-    return this.#fs.stat(p) === 0 ? this.realpath(p) : false;
+    return this.#fs.stat(p, true) === 0 ? this.realpath(p) : false;
   }
 
   #tryExtensions(base: string, exts: string[]): string | false {
@@ -175,7 +175,7 @@ export class CjsResolver {
       }
       const basePath = path.resolve(this.#hooks.cwd(), curPath, request);
       let filename: string | false = false;
-      const rc = this.#fs.stat(basePath);
+      const rc = this.#fs.stat(basePath, !trailingSlash);
       if (!trailingSlash) {
         if (rc === 0) filename = this.realpath(basePath);
         if (!filename) filename = this.#tryExtensions(basePath, (exts ??= this.#hooks.extensions()));

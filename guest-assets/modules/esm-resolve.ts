@@ -135,7 +135,7 @@ export class EsmResolver {
     if (ENCODED_SEP.test(urlPath)) throw invalidModuleSpecifier(urlPath, 'must not include encoded "/" or "\\" characters', basePath);
     const file = decodeURIComponent(urlPath);
     const url = `file://${urlPath}${suffix}`;
-    const rc = file.endsWith('/') ? 1 : this.#fs.stat(file);
+    const rc = file.endsWith('/') ? 1 : this.#fs.stat(file, true);
     if (rc === 1) throw unsupportedDirImport(file, basePath, url);
     if (rc !== 0) throw esmModuleNotFound(file, basePath, url);
     return pathToFileUrl(this.#hooks.realpath(file)) + suffix;
@@ -178,7 +178,7 @@ export class EsmResolver {
     const tries = main !== undefined ? [main, `${main}.js`, `${main}.json`, `${main}.node`, `${main}/index.js`, `${main}/index.json`, `${main}/index.node`] : [];
     for (const t of [...tries, 'index.js', 'index.json', 'index.node']) {
       const p = normalizeUrlPath(encodePath(`${pkgDir}/${t}`));
-      if (this.#fs.stat(decodeURIComponent(p)) === 0) return p;
+      if (this.#fs.stat(decodeURIComponent(p), true) === 0) return p;
     }
     throw esmModuleNotFound(`${pkgDir}/`, basePath);
   }

@@ -1,4 +1,4 @@
-import { Method, Status } from '../../bridge/protocol.js';
+import { Method, ModuleSource, Status } from '../../bridge/protocol.js';
 import { guard, type Caps } from '../caps.js';
 import { unwrap, type Result, type Rpc } from '../rpc.js';
 
@@ -8,14 +8,20 @@ import { unwrap, type Result, type Rpc } from '../rpc.js';
  * object, which guest code may replace (Node's loader uses its internal bindings the same way).
  */
 export interface LoaderFs {
-  /** Node's internalModuleStat: 0 a file, 1 a directory, -2 nothing there (symlinks followed). */
-  stat(path: string): 0 | 1 | -2;
+  /**
+   * Node's internalModuleStat: 0 a file, 1 a directory, -2 nothing there (symlinks followed). With
+   * `forLoad`, a file that is about to be loaded brings its source along (the next readText of its
+   * real path takes it), unless `isLoaded` says it is loaded already.
+   */
+  stat(path: string, forLoad?: boolean): 0 | 1 | -2;
   /** The file as UTF-8 text (BOM kept), or an fs error thrown as Node throws it. */
   readText(path: string): string;
   /** The file as text, or undefined when it cannot be read (package.json lookups). */
   readOptional(path: string): string | undefined;
   /** The file's real path (symlinks resolved), or the fs error. */
   realpath(path: string): string;
+  /** Tells which files are loaded already (their source is not asked for again). */
+  setLoaded(isLoaded: (path: string) => boolean): void;
   /** Starts (depth 0 -> 1) or ends a top-level load: stats are cached only within one, as Node does. */
   enter(): void;
   leave(): void;
@@ -34,10 +40,22 @@ export function createLoaderFs(rpc: Rpc, caps: Caps): LoaderFs {
     const text = guard(() => caps.decode(bytes, 'utf-8', false, true));
     return typeof text === 'string' ? text : '';
   };
-  // A file's lookup brings its real path along (the loader wants it next): one call instead of two.
+  // A file's lookup brings its real path along (the loader wants it next): one call instead of two;
+  // asked for a load, its source too (ModuleSource layout), which the next readText takes.
   const realpaths = new Map<string, string>();
-  function statUncached(path: string): 0 | 1 | -2 {
-    const result = rpc.callSync(Method.moduleStat, [path, true]);
+  const sources = new Map<string, Uint8Array>();
+  let isLoaded: (path: string) => boolean = () => false;
+  function statUncached(path: string, forLoad: boolean): 0 | 1 | -2 {
+    const result = rpc.callSync(Method.moduleStat, [path, true, forLoad && !isLoaded(path)]);
+    const bytes = bytesOf(result);
+    if (bytes !== undefined) {
+      const length = bytes.length >= ModuleSource.realpath ? new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(ModuleSource.realpathLength) : -1;
+      if (length < 0 || ModuleSource.realpath + length > bytes.length) return -2;
+      const real = decode(bytes.subarray(ModuleSource.realpath, ModuleSource.realpath + length));
+      realpaths.set(path, real);
+      sources.set(real, bytes.subarray(ModuleSource.realpath + length));
+      return 0;
+    }
     if (result.status !== Status.Ok) return -2;
     if (typeof result.value === 'string') {
       realpaths.set(path, result.value);
@@ -46,16 +64,24 @@ export function createLoaderFs(rpc: Rpc, caps: Caps): LoaderFs {
     return result.value === 0 || result.value === 1 ? result.value : -2;
   }
   return {
-    stat(path) {
-      if (stats === undefined) return statUncached(path);
+    stat(path, forLoad = false) {
+      if (stats === undefined) return statUncached(path, forLoad);
       let rc = stats.get(path);
       if (rc === undefined) {
-        rc = statUncached(path);
+        rc = statUncached(path, forLoad);
         stats.set(path, rc);
       }
       return rc;
     },
+    setLoaded(check) {
+      isLoaded = check;
+    },
     readText(path) {
+      const held = sources.get(path);
+      if (held !== undefined) {
+        sources.delete(path);
+        return decode(held);
+      }
       const bytes = bytesOf(rpc.callSync(Method.moduleRead, [path]));
       if (bytes) return decode(bytes);
       // Not readable: fs.readFileSync gives Node's error for it (ENOENT, EISDIR, EACCES...).
@@ -77,7 +103,11 @@ export function createLoaderFs(rpc: Rpc, caps: Caps): LoaderFs {
       if (depth++ === 0) stats = new Map();
     },
     leave() {
-      if (--depth === 0) stats = undefined;
+      if (--depth === 0) {
+        stats = undefined;
+        // Sources fetched for files that were then not loaded (require.resolve) are not kept.
+        sources.clear();
+      }
     },
   };
 }

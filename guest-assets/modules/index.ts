@@ -51,7 +51,7 @@ export function createModules(rpc: Rpc, caps: Caps, entry: EntryConfig, builtins
   const base = createLoaderFs(rpc, caps);
   const fs: LoaderFs = {
     ...base,
-    stat: (p) => (overrides.has(p) ? 0 : base.stat(p)),
+    stat: (p, forLoad) => (overrides.has(p) ? 0 : base.stat(p, forLoad)),
     realpath: (p) => (overrides.has(p) ? p : base.realpath(p)),
     readText: (p) => overrides.get(p) ?? base.readText(p),
   };
@@ -124,6 +124,7 @@ export function createModules(rpc: Rpc, caps: Caps, entry: EntryConfig, builtins
   });
   const esm: GuestModules = createEsm({ fs, resolver: esmResolver, cjs, builtin, requirable, sourceOf: (p) => overrides.get(p) });
   builtins.module = cjs.Module;
+  base.setLoaded((p) => Object.prototype.hasOwnProperty.call(cjs.Module._cache, p));
 
   return {
     Module: cjs.Module,

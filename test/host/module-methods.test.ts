@@ -2,7 +2,7 @@ import { Volume } from 'memfs';
 import { describe, expect, it } from 'vitest';
 import { decodeErrorRecord } from '../../bridge/errors.js';
 import { decodeResponse, encodeCallHeader, joinFrame, type ResponseFrame } from '../../bridge/frame.js';
-import { Method, Status } from '../../bridge/protocol.js';
+import { Method, ModuleSource, Status } from '../../bridge/protocol.js';
 import { decodeValue, encodeArgs } from '../../bridge/values.js';
 import { Dispatcher } from '../../host/index.js';
 import { fsHandlers } from '../../host/fs/index.js';
@@ -56,6 +56,26 @@ describe('module.stat with real paths', () => {
   it('gives the real path only when asked with exactly true', async () => {
     const { call } = setup();
     for (const flag of [1, 'yes', {}, false]) expect(decodeValue((await call(Method.moduleStat, ['/pkg/link.js', flag])).payload)).toBe(0);
+  });
+});
+
+describe('module.stat with the source', () => {
+  it('answers a file with status 2: its real path, then exactly its bytes', async () => {
+    const r = await setup().call(Method.moduleStat, ['/pkg/link.js', true, true]);
+    expect(r.status).toBe(Status.Raw);
+    const bytes = Buffer.from(r.payload);
+    const n = bytes.readUInt32BE(ModuleSource.realpathLength);
+    expect(bytes.subarray(ModuleSource.realpath, ModuleSource.realpath + n).toString()).toBe('/pkg/index.js');
+    expect(bytes.subarray(ModuleSource.realpath + n).toString()).toBe('module.exports = 1;\n');
+  });
+
+  it('answers directories, missing paths and files over ModuleSource.maxBytes as without it', async () => {
+    const { call } = setup(ModuleSource.maxBytes + 16);
+    expect(decodeValue((await call(Method.moduleStat, ['/pkg/lib', true, true])).payload)).toBe(1);
+    expect(decodeValue((await call(Method.moduleStat, ['/pkg/missing.js', true, true])).payload)).toBe(-2);
+    const big = await call(Method.moduleStat, ['/pkg/big.js', true, true]);
+    expect(big.status).toBe(Status.Ok);
+    expect(decodeValue(big.payload)).toBe('/pkg/big.js');
   });
 });
 
