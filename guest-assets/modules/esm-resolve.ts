@@ -180,7 +180,8 @@ export class EsmResolver {
       const p = normalizeUrlPath(encodePath(`${pkgDir}/${t}`));
       if (this.#fs.stat(decodeURIComponent(p), true) === 0) return p;
     }
-    throw esmModuleNotFound(`${pkgDir}/`, basePath);
+    // Node names the main it was given (resolved in the package), else the package's folder.
+    throw esmModuleNotFound(main !== undefined ? path.resolve(pkgDir, main) : `${pkgDir}/`, basePath);
   }
 
   /** Node's defaultGetFormat for a resolved URL. */

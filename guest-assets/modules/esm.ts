@@ -1,4 +1,5 @@
 import { parse as parseCjs } from 'cjs-module-lexer';
+import { parse as parseEsm } from 'es-module-lexer/js';
 import path from 'path-browserify';
 import type { Cjs, CjsModule } from './cjs.js';
 import { preparsed } from './cjs.js';
@@ -27,6 +28,11 @@ export interface GuestModules {
   exportValue(url: string, index: number): unknown;
   /** Fills `import.meta` (a null-prototype object of the guest's module). */
   initMeta(meta: Record<string, unknown>, url: string): void;
+  /**
+   * Node's message for a missing named export of a CommonJS module imported by `parentUrl`, or ''
+   * when the module is not CommonJS (V8's message stands).
+   */
+  missingExportHint(parentUrl: string, specifier: string, name: string): string;
 }
 
 const SUPPORTED_TYPES = ['json'];
@@ -207,6 +213,30 @@ export function createEsm(deps: EsmDeps): GuestModules {
     exportNames: (url) => entryOf(url).names.join('\u0000'),
     evaluate: (url) => entryOf(url).run(),
     exportValue: (url, index) => entryOf(url).values?.[index],
+    missingExportHint(parentUrl, specifier, name) {
+      try {
+        const child = deps.resolver.resolve(specifier, parentUrl);
+        if (deps.resolver.format(child) !== 'commonjs') return '';
+        const source = readSource(fileUrlToPath(parentUrl));
+        // The line node quotes is the one V8 points at: where the missing name is imported.
+        let line = '';
+        for (const statement of parseEsm(source)[0]) {
+          if (statement.type !== 'static' || statement.specifier !== specifier) continue;
+          const at = source.indexOf(name, statement.importStart);
+          if (at < 0 || at > statement.importEnd) continue;
+          line = source.slice(source.lastIndexOf('\n', at) + 1, source.indexOf('\n', at) < 0 ? source.length : source.indexOf('\n', at));
+          break;
+        }
+        const named = /{.*}/.exec(line)?.[0];
+        const destructuring = named?.replace(/\s+as\s+/g, ': ');
+        return (
+          `Named export '${name}' not found. The requested module '${specifier}' is a CommonJS module, which may not support all module.exports as named exports.\n` +
+          `CommonJS modules can always be imported via the default export, for example using:\n\nimport pkg from '${specifier}';\n${destructuring ? `const ${destructuring} = pkg;\n` : ''}`
+        );
+      } catch {
+        return '';
+      }
+    },
     initMeta(meta, url) {
       if (url.startsWith('file:')) {
         const filename = fileUrlToPath(url);

@@ -1,3 +1,4 @@
+import { invalidPackageConfig } from './errors.js';
 import type { LoaderFs } from './files.js';
 
 /** The fields of a package.json the loader uses, as Node's package.json reader keeps them. */
@@ -15,8 +16,8 @@ const has = (o: object, key: string) => Object.prototype.hasOwnProperty.call(o, 
 
 /**
  * Reads and caches package.json files (for the life of the run, as Node does). A file that is not
- * valid JSON throws a SyntaxError naming it on every read (`importing`, what was being resolved, is
- * not part of Node 20.20's message).
+ * valid JSON throws on every read: ERR_INVALID_PACKAGE_CONFIG for the ES module resolver, which
+ * passes `importing` (what it was resolving), a SyntaxError naming the file for the CommonJS loader.
  */
 export class PackageJsonReader {
   readonly #fs: LoaderFs;
@@ -36,8 +37,13 @@ export class PackageJsonReader {
       try {
         parsed = JSON.parse(text);
       } catch (cause) {
-        // Node 20.20's reader: a SyntaxError naming the file, with `path`.
-        void importing;
+        // Node 20.20: the ES module resolver reports ERR_INVALID_PACKAGE_CONFIG (naming what it was
+        // importing); the CommonJS loader a SyntaxError naming the file, with `path`.
+        if (importing !== undefined) {
+          const err = invalidPackageConfig(jsonPath, importing, (cause as Error).message);
+          (err as Error & { cause?: unknown }).cause = cause;
+          throw err;
+        }
         const err = new SyntaxError(`Error parsing ${jsonPath}: ${(cause as Error).message}`) as SyntaxError & { path?: string };
         err.path = jsonPath;
         throw err;

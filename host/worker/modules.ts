@@ -79,6 +79,7 @@ export class ModuleHost {
 
   /** A guest-realm error for anything thrown here (guest errors pass through unchanged). */
   toGuest(e: unknown): unknown {
+    this.#decorateMissingExport(e);
     if (this.#isGuest(e)) return e;
     const err = e as { name?: unknown; message?: unknown; code?: unknown };
     let name = 'Error';
@@ -92,6 +93,35 @@ export class ModuleHost {
       // An unreadable error still becomes a plain one.
     }
     return this.#api().makeError(name, message, code);
+  }
+
+  /**
+   * V8's "does not provide an export named" gets node's longer message when the module is CommonJS
+   * (which of the graph's modules imported it is found by its requests; the guest writes the text).
+   */
+  #decorateMissingExport(e: unknown): void {
+    let message: string;
+    try {
+      message = String((e as { message?: unknown }).message);
+    } catch {
+      return;
+    }
+    const m = /module '(.*)' does not provide an export named '(.+)'/.exec(message);
+    if (!m) return;
+    for (const [url, record] of this.#records) {
+      if (!(record instanceof vm.SourceTextModule) || !record.dependencySpecifiers.includes(m[1]!)) continue;
+      const hint = this.#api().modules.missingExportHint(url, m[1]!, m[2]!);
+      if (hint === '') continue;
+      try {
+        const err = e as { message: string; stack?: string };
+        const stack = typeof err.stack === 'string' ? err.stack : '';
+        err.message = hint;
+        if (stack.includes(message)) err.stack = stack.replace(message, hint);
+      } catch {
+        // A frozen error keeps V8's message.
+      }
+      return;
+    }
   }
 
   /**

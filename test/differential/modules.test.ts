@@ -38,7 +38,6 @@ function nodeRun(c: ModuleCase): Promise<CaseRun> {
  */
 const KNOWN_DIFFERENCES: Record<string, string> = {
   'cjs-uncaught-throw.js': 'the report names where the error was created, not the throw statement of a rethrow',
-  'esm-resolution.mjs': "a missing named export of a CommonJS module lacks node's long hint (it quotes the import statement)",
 };
 
 const variants = cases.flatMap((c) => (['memory', 'mount'] as const).map((fs) => [c.name, fs, c] as const));
