@@ -53,9 +53,7 @@ export interface Caps {
   /** Why the last compileFunction failed: `name NUL message NUL arrow` (Node's `file:line`, source line, carets). */
   compileError(): string;
   /**
-   * `require()` of the ES module at `url`, synchronously: 1 done, 0 it threw, -1 this node cannot
-   * (no synchronous module linking), -2 its graph has top-level await, -3 it is still being
-   * linked or evaluated (a cycle). The exports or the error
+   * `require()` of the ES module at `url`, synchronously: a RequireOutcome. The exports or the error
    * (a guest-realm value) are then given by requireResult.
    */
   requireModule(url: string): number;
@@ -65,6 +63,12 @@ export interface Caps {
   /** Imports the ES module at `url` as the entry point; a failure ends the run as an uncaught error. */
   importMain(url: string): void;
 }
+
+/**
+ * Outcomes of Caps.requireModule: done, it threw, this node cannot (no synchronous module linking:
+ * node before 20.19), its graph has top-level await, it is still being linked or evaluated (a cycle).
+ */
+export const RequireOutcome = { Ok: 1, Threw: 0, Unsupported: -1, Async: -2, Cycle: -3 } as const;
 
 /** Why the guest is ending: an uncaught exception, an unhandled rejection, or a script that did not compile. */
 export type FatalKind = 'exception' | 'rejection' | 'syntax';

@@ -1,6 +1,7 @@
 import path from 'path-browserify';
 import { invalidArgType, invalidArgValue } from '../node-errors.js';
 import { CjsResolver, nodeModulePaths, type ParentLike } from './cjs-resolve.js';
+import { installExtensions, preparsed, type LoaderModule } from './cjs-extensions.js';
 import { internalError, requireEsm, unknownBuiltin } from './errors.js';
 import type { LoaderFs } from './files.js';
 import type { PackageJsonReader } from './package-json.js';
@@ -47,8 +48,6 @@ const ESM_ONLY_ERRORS = [
   "Cannot use 'import.meta' outside a module",
 ];
 
-/** A source that `load` already holds (the ES module loader read it while finding named exports). */
-export const preparsed = new WeakMap<object, { source: string | undefined; loaded: boolean }>();
 
 export function createCjs(deps: CjsDeps) {
   const parents = new WeakMap<object, Module | null | undefined>();
@@ -301,47 +300,7 @@ export function createCjs(deps: CjsDeps) {
   });
   Module._pathCache = resolver.pathCache;
 
-  Module._extensions['.js'] = (module, filename) => {
-    const pre = preparsed.get(module);
-    let content: string;
-    if (pre?.source !== undefined) {
-      content = pre.source;
-      pre.source = undefined;
-    } else content = deps.fs.readText(filename);
-    // A .js file, or one with no extension at all, takes the "type" of its package.
-    if (filename.endsWith('.js') || !path.basename(filename).includes('.')) {
-      const scope = deps.packages.scope(filename);
-      if (scope?.data.type === 'module') {
-        const parentPath = parents.get(module)?.filename ?? undefined;
-        loadEsmInto(module, filename, () => requireEsm(filename, deps.hasEsmSyntax(content), parentPath, path.resolve(scope.path, 'package.json')));
-        return;
-      }
-      module._compile(content, filename, scope?.data.type !== 'commonjs');
-      return;
-    }
-    module._compile(content, filename);
-  };
-  Module._extensions['.json'] = (module, filename) => {
-    const content = deps.fs.readText(filename);
-    try {
-      module.exports = JSON.parse(content.charCodeAt(0) === 0xfeff ? content.slice(1) : content);
-    } catch (err) {
-      (err as Error).message = `${filename}: ${(err as Error).message}`;
-      throw err;
-    }
-  };
-  Module._extensions['.node'] = (_module, filename) => {
-    // What dlopen(3) says of a file that is no shared object; a real one still cannot load here.
-    const elf = deps.fs.readText(filename).startsWith('\u007fELF');
-    throw internalError('Error', 'ERR_DLOPEN_FAILED', `${filename}: ${elf ? 'native addons cannot be loaded in the sandbox' : 'invalid ELF header'}`);
-  };
-
-  // Global folders Node also searches: $HOME/.node_modules, $HOME/.node_libraries, $PREFIX/lib/node, NODE_PATH.
-  const home = deps.env.HOME;
-  const globalPaths = [path.resolve(deps.execPath, '..', '..', 'lib', 'node')];
-  if (home) globalPaths.unshift(path.resolve(home, '.node_libraries'), path.resolve(home, '.node_modules'));
-  if (deps.env.NODE_PATH) globalPaths.unshift(...deps.env.NODE_PATH.split(':').filter(Boolean));
-  Module.globalPaths = globalPaths;
+  installExtensions(Module as unknown as LoaderModule, deps, (m, f, unsupported) => loadEsmInto(m as Module, f, unsupported), (m) => parents.get(m as Module)?.filename ?? undefined);
 
   return {
     Module,

@@ -2,7 +2,7 @@ import { parse as parseCjs } from 'cjs-module-lexer';
 import { parse as parseEsm } from 'es-module-lexer/js';
 import path from 'path-browserify';
 import type { Cjs, CjsModule } from './cjs.js';
-import { preparsed } from './cjs.js';
+import { preparsed } from './cjs-extensions.js';
 import { importAttributeMissing, importAttributeTypeFailed, importAttributeTypeUnsupported, importAttributeUnsupported, unknownBuiltin } from './errors.js';
 import type { EsmResolver, ModuleFormat } from './esm-resolve.js';
 import type { LoaderFs } from './files.js';

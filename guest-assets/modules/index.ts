@@ -1,6 +1,6 @@
 import { parse as parseEsm } from 'es-module-lexer/js';
 import path from 'path-browserify';
-import { guard, type Caps } from '../caps.js';
+import { guard, RequireOutcome, type Caps } from '../caps.js';
 import type { Rpc } from '../rpc.js';
 import { GUEST_SCOPE_NAMES } from '../scope.js';
 import { createCjs } from './cjs.js';
@@ -77,8 +77,8 @@ export function createModules(rpc: Rpc, caps: Caps, entry: EntryConfig, builtins
     hasEsmSyntax,
     loadEsm(filename, parentPath) {
       const outcome = guard(() => caps.requireModule(pathToFileUrl(filename)));
-      if (outcome === -1) return undefined;
-      if (outcome === -2) {
+      if (outcome === RequireOutcome.Unsupported) return undefined;
+      if (outcome === RequireOutcome.Async) {
         throw internalError(
           'Error',
           'ERR_REQUIRE_ASYNC_MODULE',
@@ -86,7 +86,7 @@ export function createModules(rpc: Rpc, caps: Caps, entry: EntryConfig, builtins
             `${parentPath ? `\n  From ${parentPath} ` : ''}\n  Requiring ${filename} `,
         );
       }
-      if (outcome === -3) {
+      if (outcome === RequireOutcome.Cycle) {
         throw internalError(
           'Error',
           'ERR_REQUIRE_CYCLE_MODULE',
@@ -94,7 +94,7 @@ export function createModules(rpc: Rpc, caps: Caps, entry: EntryConfig, builtins
         );
       }
       const result = guard(() => caps.requireResult());
-      if (outcome !== 1) throw result;
+      if (outcome !== RequireOutcome.Ok) throw result;
       return { exports: result };
     },
     cwd,

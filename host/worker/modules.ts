@@ -10,8 +10,7 @@ import vm from 'node:vm';
 import type { GuestApi } from '../../guest-assets/caps.js';
 import { GUEST_SCOPE_NAMES } from '../../guest-assets/scope.js';
 
-type ModuleRecord = vm.SourceTextModule | vm.SyntheticModule;
-type Attributes = Record<string, unknown> | undefined;
+import { RequireEsm, type Attributes, type ModuleRecord } from './require-esm.js';
 
 /** Checks a value may be handed to guest code (a primitive or a guest-realm object). */
 export type GuestCheck = (value: unknown) => boolean;
@@ -35,28 +34,6 @@ const DYNAMIC_IMPORT = /\bimport\s*\(/;
 /** The CommonJS wrapper: its first line binds the common globals (scope.ts); the guest's source starts on line 2. */
 const WRAPPER_HEAD = `(function (${GUEST_SCOPE_NAMES.join(', ')}) { return function (exports, require, module, __filename, __dirname) {\n`;
 
-/** What V8's module record wrapper inside a vm.Module offers for linking without promises (node 20.19+). */
-interface SyncWrap {
-  getModuleRequests(): { specifier: string; attributes?: Attributes }[];
-  link(specifiers: string[], modules: SyncWrap[]): void;
-  instantiateSync(): void;
-  evaluateSync(): unknown;
-  isGraphAsync(): boolean;
-  /** 0 uninstantiated, 1 instantiating, 2 instantiated, 3 evaluating, 4 evaluated, 5 errored. */
-  getStatus(): number;
-}
-
-/** The record's wrapper if this node can link and evaluate it synchronously (as its own require(esm) does). */
-function syncWrap(record: ModuleRecord): SyncWrap | undefined {
-  const key = Object.getOwnPropertySymbols(record).find((s) => s.description === 'kWrap');
-  const wrap = key === undefined ? undefined : ((record as unknown as Record<symbol, unknown>)[key] as Partial<SyncWrap> | undefined);
-  if (!wrap || typeof wrap.link !== 'function' || typeof wrap.instantiateSync !== 'function' || typeof wrap.evaluateSync !== 'function' || typeof wrap.getModuleRequests !== 'function' || typeof wrap.isGraphAsync !== 'function' || typeof wrap.getStatus !== 'function') return undefined;
-  return wrap as SyncWrap;
-}
-
-/** Outcomes of requireModule (see Caps.requireModule). */
-export const RequireOutcome = { Ok: 1, Threw: 0, Unsupported: -1, Async: -2, Cycle: -3 } as const;
-
 export class ModuleHost {
   readonly #context: vm.Context;
   /** Code caches from earlier runs, by content key; new ones are collected in #produced. */
@@ -69,12 +46,19 @@ export class ModuleHost {
   readonly #linking = new WeakMap<ModuleRecord, Promise<void>>();
   readonly #evaluating = new WeakMap<ModuleRecord, Promise<unknown>>();
   #compileError = '';
+  readonly #requireEsm: RequireEsm;
 
   constructor(context: vm.Context, api: () => GuestApi, isGuest: GuestCheck, cache: Map<string, SharedArrayBuffer> = new Map()) {
     this.#context = context;
     this.#cache = cache;
     this.#api = api;
     this.#isGuest = isGuest;
+    this.#requireEsm = new RequireEsm({
+      context,
+      record: (url) => this.#record(url),
+      resolve: (specifier, parentUrl, attributes) => api().modules.resolve(specifier, parentUrl, flatten(attributes)),
+      toGuest: (e) => this.toGuest(e),
+    });
   }
 
   /** A guest-realm error for anything thrown here (guest errors pass through unchanged). */
@@ -181,76 +165,13 @@ export class ModuleHost {
     return out;
   }
 
-  /**
-   * `require()` of the ES module at `url`, as node 20.20 does it: the graph is linked, instantiated and
-   * evaluated synchronously. The result (the exports `require` returns, or the guest-realm error) is
-   * kept for requireResult. Unsupported where this node has no synchronous module linking.
-   */
+  /** `require()` of the ES module at `url` (see RequireEsm); the result is then given by requireResult. */
   requireModule(url: string): number {
-    try {
-      const record = this.#record(url);
-      const wrap = syncWrap(record);
-      if (!wrap) return RequireOutcome.Unsupported;
-      // Each native step is taken only in the state it is made for (V8 aborts the process otherwise).
-      if (record.status === 'linking') return RequireOutcome.Cycle;
-      this.#linkSync(record, new Set());
-      if (wrap.getStatus() === 0) wrap.instantiateSync();
-      const status = wrap.getStatus();
-      if (status === 2 && wrap.isGraphAsync()) return RequireOutcome.Async;
-      if (status !== 2 && status !== 4 && status !== 5) return RequireOutcome.Cycle;
-      const namespace = wrap.evaluateSync() as Record<string, unknown>;
-      this.#requireResult = this.#requiredExports(namespace, wrap, url);
-      return RequireOutcome.Ok;
-    } catch (e) {
-      this.#requireResult = this.toGuest(e);
-      return RequireOutcome.Threw;
-    }
+    return this.#requireEsm.require(url);
   }
 
   requireResult(): unknown {
-    const result = this.#requireResult;
-    this.#requireResult = undefined;
-    return result;
-  }
-
-  #requireResult: unknown;
-  /** Records whose requests were handed to V8 by #linkSync (vm.Module still calls them unlinked). */
-  readonly #syncLinked = new WeakSet<ModuleRecord>();
-
-
-
-  /** Links a graph without promises: each record's requests are resolved (by the guest) and handed to V8. */
-  #linkSync(record: ModuleRecord, seen: Set<ModuleRecord>): void {
-    if (seen.has(record) || this.#syncLinked.has(record) || record.status !== 'unlinked') return;
-    seen.add(record);
-    const wrap = syncWrap(record)!;
-    if (wrap.getStatus() !== 0) return;
-    const requests = wrap.getModuleRequests();
-    const children = requests.map((r) => this.#record(this.#api().modules.resolve(r.specifier, record.identifier, flatten(r.attributes))));
-    wrap.link(
-      requests.map((r) => r.specifier),
-      children.map((c) => syncWrap(c)!),
-    );
-    this.#syncLinked.add(record);
-    for (const child of children) this.#linkSync(child, seen);
-  }
-
-  /**
-   * What require() returns for a namespace (node 20.20): its "module.exports" export if it has one; the
-   * namespace itself without a default export or with __esModule; else a namespace that adds __esModule.
-   */
-  #requiredExports(namespace: Record<string, unknown>, wrap: SyncWrap, url: string): unknown {
-    const has = (key: string) => Object.prototype.hasOwnProperty.call(namespace, key);
-    if (has('module.exports')) return namespace['module.exports'];
-    if (!has('default') || has('__esModule')) return namespace;
-    const facade = new vm.SourceTextModule('export * from "original"; export { default } from "original"; export const __esModule = true;', {
-      identifier: url,
-      context: this.#context,
-    });
-    const facadeWrap = syncWrap(facade)!;
-    facadeWrap.link(['original'], [wrap]);
-    facadeWrap.instantiateSync();
-    return facadeWrap.evaluateSync();
+    return this.#requireEsm.result();
   }
 
   compileError(): string {
