@@ -2,8 +2,11 @@ import path from 'path-browserify';
 import type { CjsDeps } from './cjs.js';
 import { internalError, requireEsm } from './errors.js';
 
-/** A source that `load` already holds (the ES module loader read it while finding named exports). */
-export const preparsed = new WeakMap<object, { source: string | undefined; loaded: boolean }>();
+/**
+ * What the ES module loader found while reading a CommonJS module for its named exports: the source
+ * (which `load` then uses instead of reading again) and the names.
+ */
+export const preparsed = new WeakMap<object, { source: string | undefined; loaded: boolean; names?: Set<string> }>();
 
 /** What the extension handlers use of a module object and of the Module class. */
 export interface LoaderModule {

@@ -184,8 +184,19 @@ export class EsmResolver {
     throw esmModuleNotFound(main !== undefined ? path.resolve(pkgDir, main) : `${pkgDir}/`, basePath);
   }
 
-  /** Node's defaultGetFormat for a resolved URL. */
+  readonly #formats = new Map<string, ModuleFormat>();
+
+  /** Node's defaultGetFormat for a resolved URL (found once per URL: every import of it asks). */
   format(url: string): ModuleFormat {
+    let format = this.#formats.get(url);
+    if (format === undefined) {
+      format = this.#format(url);
+      this.#formats.set(url, format);
+    }
+    return format;
+  }
+
+  #format(url: string): ModuleFormat {
     if (url.startsWith('node:')) return 'builtin';
     const file = fileUrlToPath(url);
     const ext = path.extname(file);

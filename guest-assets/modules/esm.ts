@@ -90,6 +90,9 @@ export function createEsm(deps: EsmDeps): GuestModules {
   /** Node's cjsPreparseModuleExports: names found by cjs-module-lexer, following re-exports. */
   function preparse(filename: string, seen: Set<string>): { module: CjsModule; names: Set<string> } {
     let module = Module._cache[filename] as CjsModule | undefined;
+    // As Node: a module parsed before keeps its names (the set includes what its re-exports added).
+    const cached = module ? preparsed.get(module) : undefined;
+    if (module && cached?.names) return { module, names: cached.names };
     const loaded = Boolean(module);
     if (!module) {
       module = new Module(filename);
@@ -110,7 +113,7 @@ export function createEsm(deps: EsmDeps): GuestModules {
       found = { exports: [], reexports: [] };
     }
     const names = new Set(['default', ...found.exports]);
-    if (!loaded) preparsed.set(module, { source, loaded: false });
+    if (!loaded) preparsed.set(module, { source, loaded: false, names });
     seen.add(filename);
     for (const reexport of found.reexports) {
       let resolved: string;

@@ -11,7 +11,7 @@ export interface LoaderFs {
   /**
    * Node's internalModuleStat: 0 a file, 1 a directory, -2 nothing there (symlinks followed). With
    * `forLoad`, a file that is about to be loaded brings its source along (the next readText of its
-   * real path takes it), unless `isLoaded` says it is loaded already.
+   * real path takes it), unless it has been read before.
    */
   stat(path: string, forLoad?: boolean): 0 | 1 | -2;
   /** The file as UTF-8 text (BOM kept), or an fs error thrown as Node throws it. */
@@ -20,8 +20,6 @@ export interface LoaderFs {
   readOptional(path: string): string | undefined;
   /** The file's real path (symlinks resolved), or the fs error. */
   realpath(path: string): string;
-  /** Tells which files are loaded already (their source is not asked for again). */
-  setLoaded(isLoaded: (path: string) => boolean): void;
   /** Starts (depth 0 -> 1) or ends a top-level load: stats are cached only within one, as Node does. */
   enter(): void;
   leave(): void;
@@ -41,19 +39,21 @@ export function createLoaderFs(rpc: Rpc, caps: Caps): LoaderFs {
     return typeof text === 'string' ? text : '';
   };
   // A file's lookup brings its real path along (the loader wants it next): one call instead of two;
-  // asked for a load, its source too (ModuleSource layout), which the next readText takes.
+  // asked for a load, its source too (ModuleSource layout). The found file is the last one looked
+  // up before it is read, so one slot holds that source; a file read once (a module already loaded,
+  // a shared import of many modules) is not sent again.
   const realpaths = new Map<string, string>();
-  const sources = new Map<string, Uint8Array>();
-  let isLoaded: (path: string) => boolean = () => false;
+  const read = new Set<string>();
+  let held: { path: string; bytes: Uint8Array } | undefined;
   function statUncached(path: string, forLoad: boolean): 0 | 1 | -2 {
-    const result = rpc.callSync(Method.moduleStat, [path, true, forLoad && !isLoaded(path)]);
+    const result = rpc.callSync(Method.moduleStat, [path, true, forLoad && !read.has(path)]);
     const bytes = bytesOf(result);
     if (bytes !== undefined) {
       const length = bytes.length >= ModuleSource.realpath ? new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(ModuleSource.realpathLength) : -1;
       if (length < 0 || ModuleSource.realpath + length > bytes.length) return -2;
       const real = decode(bytes.subarray(ModuleSource.realpath, ModuleSource.realpath + length));
       realpaths.set(path, real);
-      sources.set(real, bytes.subarray(ModuleSource.realpath + length));
+      held = { path: real, bytes: bytes.subarray(ModuleSource.realpath + length) };
       return 0;
     }
     if (result.status !== Status.Ok) return -2;
@@ -73,14 +73,12 @@ export function createLoaderFs(rpc: Rpc, caps: Caps): LoaderFs {
       }
       return rc;
     },
-    setLoaded(check) {
-      isLoaded = check;
-    },
     readText(path) {
-      const held = sources.get(path);
-      if (held !== undefined) {
-        sources.delete(path);
-        return decode(held);
+      read.add(path);
+      if (held !== undefined && held.path === path) {
+        const bytes = held.bytes;
+        held = undefined;
+        return decode(bytes);
       }
       const bytes = bytesOf(rpc.callSync(Method.moduleRead, [path]));
       if (bytes) return decode(bytes);
@@ -93,10 +91,7 @@ export function createLoaderFs(rpc: Rpc, caps: Caps): LoaderFs {
     },
     realpath(path) {
       const known = realpaths.get(path);
-      if (known !== undefined) {
-        realpaths.delete(path);
-        return known;
-      }
+      if (known !== undefined) return known;
       return unwrap(rpc.callSync(Method.realpath, [path, 'utf8', false])) as string;
     },
     enter() {
@@ -105,8 +100,8 @@ export function createLoaderFs(rpc: Rpc, caps: Caps): LoaderFs {
     leave() {
       if (--depth === 0) {
         stats = undefined;
-        // Sources fetched for files that were then not loaded (require.resolve) are not kept.
-        sources.clear();
+        // A source fetched for a file that was then not loaded (require.resolve) is not kept.
+        held = undefined;
       }
     },
   };

@@ -48,12 +48,19 @@ function syntaxError(caps: Caps): Error {
  */
 export function createModules(rpc: Rpc, caps: Caps, entry: EntryConfig, builtins: Record<string, unknown>, setMain: (m: unknown) => void) {
   const overrides = new Map<string, string>();
+  // The text of a typeless file read to detect its format, kept for the load that follows.
+  const detected = new Map<string, string>();
+  const takeDetected = (p: string) => {
+    const text = detected.get(p);
+    detected.delete(p);
+    return text;
+  };
   const base = createLoaderFs(rpc, caps);
   const fs: LoaderFs = {
     ...base,
     stat: (p, forLoad) => (overrides.has(p) ? 0 : base.stat(p, forLoad)),
     realpath: (p) => (overrides.has(p) ? p : base.realpath(p)),
-    readText: (p) => overrides.get(p) ?? base.readText(p),
+    readText: (p) => overrides.get(p) ?? takeDetected(p) ?? base.readText(p),
   };
   const packages = new PackageJsonReader(fs);
   const requirable = (id: string) => Object.prototype.hasOwnProperty.call(builtins, id) || entry.builtinModules.includes(id);
@@ -116,7 +123,9 @@ export function createModules(rpc: Rpc, caps: Caps, entry: EntryConfig, builtins
     realpath: (p) => fs.realpath(p),
     looksLikeModule(file) {
       try {
-        return hasEsmSyntax(overrides.get(file) ?? base.readText(file));
+        const text = overrides.get(file) ?? base.readText(file);
+        detected.set(file, text);
+        return hasEsmSyntax(text);
       } catch {
         return false;
       }
@@ -124,7 +133,6 @@ export function createModules(rpc: Rpc, caps: Caps, entry: EntryConfig, builtins
   });
   const esm: GuestModules = createEsm({ fs, resolver: esmResolver, cjs, builtin, requirable, sourceOf: (p) => overrides.get(p) });
   builtins.module = cjs.Module;
-  base.setLoaded((p) => Object.prototype.hasOwnProperty.call(cjs.Module._cache, p));
 
   return {
     Module: cjs.Module,
