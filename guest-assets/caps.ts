@@ -89,8 +89,16 @@ export interface GuestApi {
   modules: import('./modules/esm.js').GuestModules;
   /** A guest-realm error from primitives (for failures of the Worker's module machinery). */
   makeError(name: string, message: string, code: string): Error;
-  /** Prints an uncaught error or unhandled rejection like Node and returns the exit code. */
-  fatal(error: unknown, kind: FatalKind): number;
+  /**
+   * Gives a module error V8's report of its site (`arrow`: file:line, source line, carets): on its
+   * stack (`visible`, as Node shows a failed link) or only in the uncaught-error report.
+   */
+  attachArrow(error: unknown, arrow: string, visible: boolean): void;
+  /**
+   * Prints an uncaught error or unhandled rejection like Node and returns the exit code. `head` is
+   * V8's own report of the throw site (file:line, source line, caret) when the Worker has it.
+   */
+  fatal(error: unknown, kind: FatalKind, head?: string): number;
   /** Runs `process.on('exit')` listeners (best effort), given the exit code. */
   beforeExit(code: number): void;
 }

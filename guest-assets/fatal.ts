@@ -1,20 +1,39 @@
 import type { FatalKind } from './caps.js';
 import { inspect } from './inspect.js';
 
+/** V8's reports of where a module failed to compile, kept for the uncaught-error report (as Node keeps them). */
+const arrows = new WeakMap<object, string>();
+
+/** Gives a module error its site report: on its stack (`visible`) or for the uncaught-error report only. */
+export function attachArrow(error: unknown, arrow: string, visible: boolean): void {
+  if (typeof error !== 'object' || error === null) return;
+  if (!visible) {
+    arrows.set(error, `${arrow}\n`);
+    return;
+  }
+  try {
+    const stack: unknown = (error as Error).stack;
+    if (typeof stack === 'string') (error as Error).stack = arrow + stack;
+  } catch {
+    // A stack the guest made unwritable stays as it is.
+  }
+}
+
 /** The source line `line` (1-based) of a guest module's file, if there is one. */
 export type SourceLine = (file: string, line: number) => string | undefined;
 
 /**
  * Text Node prints for an uncaught exception or unhandled rejection: the source line of the throw
  * site (in whichever guest module it is), then the inspected error, then the Node.js version line.
- * An error whose stack already starts with that head (a SyntaxError from compiling a module) is
- * printed as it is.
+ * `known` is that head as V8 reported it (the throw statement itself, also for a rethrow); without
+ * it the site is the first guest frame of the stack. An error whose stack already starts with the
+ * head (a SyntaxError from compiling a module) is printed as it is.
  */
-export function fatalText(error: unknown, kind: FatalKind, sourceLine: SourceLine, version: string): string {
-  let head = '';
+export function fatalText(error: unknown, kind: FatalKind, sourceLine: SourceLine, version: string, known?: string): string {
+  let head = known ?? (typeof error === 'object' && error !== null ? arrows.get(error) : undefined) ?? '';
   const stack = error instanceof Error && typeof error.stack === 'string' ? error.stack : '';
   const decorated = /^(?:file:\/\/)?\/[^\n]*:\d+\n/.test(stack);
-  const site = decorated ? undefined : throwSite(stack);
+  const site = decorated || head !== '' ? undefined : throwSite(stack);
   if (site !== undefined) {
     const line = sourceLine(site.path, site.line);
     if (line !== undefined) {

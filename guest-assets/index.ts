@@ -5,7 +5,7 @@ import { Method } from '../bridge/protocol.js';
 import { installBuffer } from './buffer.js';
 import { guard, type Caps, type GuestApi } from './caps.js';
 import { createConsole } from './console.js';
-import { fatalText } from './fatal.js';
+import { attachArrow, fatalText } from './fatal.js';
 import { defineHostModules } from './host-module.js';
 import { negotiate, type GuestProtocol } from './legacy.js';
 import { installLegacyGlobals } from './legacy-globals.js';
@@ -121,8 +121,9 @@ export function install(caps: Caps, configJson: string): GuestApi {
       if (code) err.code = String(code);
       return err;
     },
-    fatal(error, kind) {
-      write(2, fatalText(error, kind, modules.sourceLine, config.version));
+    attachArrow,
+    fatal(error, kind, head) {
+      write(2, fatalText(error, kind, modules.sourceLine, config.version, typeof head === 'string' ? head : undefined));
       return 1;
     },
     beforeExit(code) {

@@ -23,8 +23,16 @@ function header(error: Error): string {
   }
 }
 
+/**
+ * Stands for the frames of an error raised entirely inside the sandbox (a module that failed to
+ * compile, say), where Node shows its own internal frames: the trace stays a trace (inspect prints
+ * an error with no frames in brackets, which Node never does for these).
+ */
+const INTERNAL_FRAME = '    at <sandbox> (v8-fs-bridge:internal)';
+
 /** V8's own format: the header line, then `    at <site>` per frame. */
-function defaultFormat(error: Error, sites: CallSite[]): string {
+function defaultFormat(error: Error, sites: CallSite[], hiddenAll: boolean): string {
+  if (hiddenAll) return `${header(error)}\n${INTERNAL_FRAME}`;
   return [header(error), ...sites.map((s) => `    at ${String(s)}`)].join('\n');
 }
 
@@ -41,7 +49,7 @@ export function installStackFilter(hostFiles: string): void {
   let userFormatter: Formatter | undefined;
   const filtered: Formatter = (error, sites) => {
     const kept = sites.filter(isGuestFrame);
-    return userFormatter ? userFormatter(error, kept) : defaultFormat(error, kept);
+    return userFormatter ? userFormatter(error, kept) : defaultFormat(error, kept, kept.length === 0 && sites.length > 0);
   };
   Object.defineProperty(Error, 'prepareStackTrace', {
     configurable: false,

@@ -207,9 +207,42 @@ function forGuest(value: unknown): unknown {
   return `internal sandbox error: ${quietly(() => String((value as Error).message), 'unknown')}`;
 }
 
-function die(error: unknown, kind: 'exception' | 'rejection'): void {
-  const code = quietly(() => api.fatal(forGuest(error), kind), 1);
+function die(error: unknown, kind: 'exception' | 'rejection', head?: string): void {
+  const code = quietly(() => api.fatal(forGuest(error), kind, head), 1);
   process.exit(typeof code === 'number' ? code : 1);
+}
+
+/** Node's report head as V8 gives it: `file:line`, the source line and the caret, then a blank line. */
+const ARROW = /^([^\n]*:\d+\n[^\n]*\n[ \t]*\^+\n)\n/;
+
+/**
+ * Runs the entry inside a script, as Node's loader runs it under V8's message handling: an error
+ * that escapes gets V8's own throw site (the `throw` statement, also of a rethrow) prepended to its
+ * stack. The head is taken back off the stack and printed as Node prints it; a site inside the
+ * bridge (not guest code) is left to the guest's frame-based report.
+ */
+function runMain(): void {
+  const key = `__v8fsBridgeMain${process.hrtime.bigint()}`;
+  // The entry function is the guest's own; the script takes it off the global before it runs anything.
+  Object.defineProperty(context, key, { value: api.runMain, configurable: true, enumerable: false, writable: false });
+  const script = new vm.Script(`(() => { const main = globalThis[${JSON.stringify(key)}]; delete globalThis[${JSON.stringify(key)}]; main(); })();`, {
+    filename: 'v8-fs-bridge:main',
+  });
+  try {
+    script.runInContext(context, { displayErrors: true });
+  } catch (e) {
+    const error = forGuest(e);
+    let head: string | undefined;
+    quietly(() => {
+      if (typeof error !== 'object' || error === null) return;
+      const stack: unknown = Reflect.get(error, 'stack');
+      const m = typeof stack === 'string' ? ARROW.exec(stack) : null;
+      if (!m) return;
+      Reflect.set(error, 'stack', (stack as string).slice(m[0].length));
+      if (!/^(?:v8-fs-bridge|node):/.test(m[1]!)) head = `${m[1]}\n`;
+    }, undefined);
+    die(error, 'exception', head);
+  }
 }
 
 process.on('uncaughtException', (e) => die(e, 'exception'));
@@ -224,4 +257,4 @@ process.on('exit', (code) => {
   }
 });
 
-api.runMain();
+runMain();

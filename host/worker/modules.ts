@@ -10,6 +10,7 @@ import vm from 'node:vm';
 import type { GuestApi } from '../../guest-assets/caps.js';
 import { GUEST_SCOPE_NAMES } from '../../guest-assets/scope.js';
 
+import { v8Arrow } from './arrow.js';
 import { RequireEsm, type Attributes, type ModuleRecord } from './require-esm.js';
 
 /** Checks a value may be handed to guest code (a primitive or a guest-realm object). */
@@ -27,6 +28,9 @@ function flatten(attributes: Attributes): string {
 function cacheKey(kind: 'cjs' | 'esm', source: string): string {
   return `${kind}:${createHash('sha1').update(source).digest('hex')}`;
 }
+
+/** V8's message for an import of a name the module does not export. */
+const MISSING_EXPORT = /module '(.*)' does not provide an export named '(.+)'/;
 
 /** Text that may be a dynamic import (a false positive only costs the cache). */
 const DYNAMIC_IMPORT = /\bimport\s*\(/;
@@ -61,9 +65,34 @@ export class ModuleHost {
     });
   }
 
-  /** A guest-realm error for anything thrown here (guest errors pass through unchanged). */
+  /**
+   * A guest-realm error for anything thrown here (guest errors pass through, with V8's report of a
+   * failed compile or link attached as Node attaches it: on the stack of a missing export, kept for
+   * the uncaught-error report of a syntax error).
+   */
   toGuest(e: unknown): unknown {
-    this.#decorateMissingExport(e);
+    try {
+      const arrow = v8Arrow(e);
+      const linkError = MISSING_EXPORT.test(this.#messageOf(e));
+      this.#decorateMissingExport(e);
+      const error = this.#guestError(e);
+      if (arrow !== undefined) this.#api().attachArrow(error, arrow, linkError);
+      return error;
+    } catch {
+      // Whatever went wrong here, nothing of this realm may reach the guest: a primitive may.
+      return 'internal sandbox error: a module failure could not be reported';
+    }
+  }
+
+  #messageOf(e: unknown): string {
+    try {
+      return String((e as { message?: unknown }).message);
+    } catch {
+      return '';
+    }
+  }
+
+  #guestError(e: unknown): unknown {
     if (this.#isGuest(e)) return e;
     const err = e as { name?: unknown; message?: unknown; code?: unknown };
     let name = 'Error';
@@ -84,13 +113,7 @@ export class ModuleHost {
    * (which of the graph's modules imported it is found by its requests; the guest writes the text).
    */
   #decorateMissingExport(e: unknown): void {
-    let message: string;
-    try {
-      message = String((e as { message?: unknown }).message);
-    } catch {
-      return;
-    }
-    const m = /module '(.*)' does not provide an export named '(.+)'/.exec(message);
+    const m = MISSING_EXPORT.exec(this.#messageOf(e));
     if (!m) return;
     for (const [url, record] of this.#records) {
       if (!(record instanceof vm.SourceTextModule) || !record.dependencySpecifiers.includes(m[1]!)) continue;
@@ -100,7 +123,7 @@ export class ModuleHost {
         const err = e as { message: string; stack?: string };
         const stack = typeof err.stack === 'string' ? err.stack : '';
         err.message = hint;
-        if (stack.includes(message)) err.stack = stack.replace(message, hint);
+        if (stack.includes(m.input)) err.stack = stack.replace(m.input, hint);
       } catch {
         // A frozen error keeps V8's message.
       }

@@ -37,7 +37,6 @@ function nodeRun(c: ModuleCase): Promise<CaseRun> {
  * learns the behaviour, the test fails and the case must leave this list.
  */
 const KNOWN_DIFFERENCES: Record<string, string> = {
-  'cjs-uncaught-throw.js': 'the report names where the error was created, not the throw statement of a rethrow',
 };
 
 const variants = cases.flatMap((c) => (['memory', 'mount'] as const).map((fs) => [c.name, fs, c] as const));

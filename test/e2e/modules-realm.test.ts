@@ -106,4 +106,22 @@ Promise.all(checks).then((lines) => console.log(lines.join('\\n')));`;
     }
     expect(codeCache.size).toBeGreaterThanOrEqual(2);
   });
+
+  it('the entry runs with nothing of the runner on its global, and an uncaught error keeps its own stack', async () => {
+    const vol = tree();
+    vol.writeFileSync('/app/rethrow.js', 'try { require("./throws-cjs.js"); } catch (e) { globalThis.seen = e; throw e; }');
+    vol.writeFileSync('/app/throws-cjs.js', 'throw new TypeError("from a module");');
+    const r = await runGuest(
+      `const own = [...Object.getOwnPropertyNames(globalThis), ...Object.getOwnPropertySymbols(globalThis).map(String)];
+console.log(JSON.stringify(own.filter((k) => /v8fs|bridge/i.test(k))));
+process.on('exit', () => console.log(String(globalThis.seen.stack).split('\\n')[0]));
+require('./rethrow.js');`,
+      { vol, filename: '/app/main.js' },
+    );
+    expect(r.stdout).toBe('[]\nTypeError: from a module\n');
+    expect(r.exitCode).toBe(1);
+    // Node's report: the rethrowing line of the module, its source and caret, then the error.
+    expect(r.stderr.startsWith('/app/rethrow.js:1\ntry { require("./throws-cjs.js"); } catch (e) { globalThis.seen = e; throw e; }\n')).toBe(true);
+    expect(r.stderr).toContain('TypeError: from a module\n    at ');
+  });
 });
