@@ -1,10 +1,11 @@
+import type { BuiltinCaps } from './builtins/caps.js';
 /**
  * The capabilities the Worker gives the guest bridge at install time. Each is a function of the
  * Worker's realm: the bridge keeps them in closures and never hands them (or anything they could
  * return other than primitives) to guest code. Arguments are primitives or guest-realm objects.
  * A capability never throws on purpose; the bridge still guards every call (see `guard`).
  */
-export interface Caps {
+export interface Caps extends BuiltinCaps {
   /** Hands the channel buffer (created in the guest realm) to the host. */
   openChannel(buffer: SharedArrayBuffer): void;
   /**

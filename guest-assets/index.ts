@@ -5,6 +5,7 @@ import { Method } from '../bridge/protocol.js';
 import { installBuffer } from './buffer.js';
 import { guard, type Caps, type GuestApi } from './caps.js';
 import { createConsole } from './console.js';
+import { defineNodeBuiltins } from './builtins/index.js';
 import { attachArrow, fatalText } from './fatal.js';
 import { defineHostModules } from './host-module.js';
 import { negotiate, type GuestProtocol } from './legacy.js';
@@ -93,6 +94,7 @@ export function install(caps: Caps, configJson: string): GuestApi {
   };
   defineHostModules(builtins, rpc, Buffer);
   defineStreamBuiltins(builtins, process.nextTick);
+  defineNodeBuiltins(builtins, { caps, Buffer, process, timers: timers.api, global: globalThis as unknown as Record<string, unknown> });
   const modules = createModules(rpc, caps, { ...config, execPath: config.argv[0] ?? '/usr/local/bin/node' }, builtins, (m) => {
     (process as { mainModule?: unknown }).mainModule = m;
   });

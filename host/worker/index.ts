@@ -12,7 +12,9 @@ import vm from 'node:vm';
 import { moveMessagePortToContext, parentPort, receiveMessageOnPort, workerData, type MessagePort } from 'node:worker_threads';
 import { decodeResponseHeader } from '../../bridge/frame.js';
 import type { Caps, GuestApi } from '../../guest-assets/caps.js';
+import { builtinCaps } from './caps/index.js';
 import { ModuleHost } from './modules.js';
+import { byteLengthOf, bufferOf, byteOffsetOf, quietly, Realm, typedArraySet } from './realm.js';
 
 /** What the host passes to a new Worker. */
 export interface WorkerInit {
@@ -30,12 +32,6 @@ export interface WorkerInit {
 const init = workerData as WorkerInit;
 const port = init.port;
 
-// Worker-realm intrinsics, used on guest objects so no guest-replaceable method is ever involved.
-const typedArraySet = Uint8Array.prototype.set;
-const byteLengthOf = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(Uint8Array.prototype), 'byteLength')!.get!;
-const bufferOf = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(Uint8Array.prototype), 'buffer')!.get!;
-const byteOffsetOf = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(Uint8Array.prototype), 'byteOffset')!.get!;
-
 // import() from code V8 cannot attribute to a script resolves from the working directory, as from `node -e`.
 const fallbackReferrer = pathToFileURL(`${posix.resolve('/', String((JSON.parse(init.config) as { cwd?: unknown }).cwd ?? '/'))}/[eval]`).href;
 const fallbackImport = (specifier: string, referrer: unknown, attributes: unknown) => moduleHost.dynamic(fallbackReferrer)(specifier, referrer, attributes as never);
@@ -45,6 +41,7 @@ const context = vm.createContext(Object.create(null), {
   importModuleDynamically: fallbackImport as never,
 });
 const guestObjectPrototype = vm.runInContext('Object.getPrototypeOf({})', context) as object;
+const realm = new Realm(guestObjectPrototype, () => api);
 
 // Buffers arriving here are deserialized in the guest's realm. The port object itself stays in this
 // module; it is only ever read with receiveMessageOnPort, and never keeps the Worker alive.
@@ -69,38 +66,11 @@ const factory = new vm.Script(`(function () {\n${bundle}\nreturn __v8fsBridge;\n
 let pendingAsync = 0;
 const timers = new Map<number, { handle: NodeJS.Timeout | NodeJS.Immediate; immediate: boolean }>();
 
-/** Runs `fn`, swallowing whatever it throws: a capability must never throw a Worker-realm error at the guest. */
-function quietly<T>(fn: () => T, fallback: T): T {
-  try {
-    return fn();
-  } catch {
-    return fallback;
-  }
-}
+const isGuestUint8Array = (value: unknown): value is Uint8Array => realm.isGuestUint8Array(value);
+const hostView = (view: Uint8Array): Buffer => realm.hostView(view);
+const codec = <T>(fn: () => T): T | number => realm.codec(fn);
 
-function isGuestUint8Array(value: unknown): value is Uint8Array {
-  return types.isUint8Array(value) && quietly(() => Object.getPrototypeOf(Object.getPrototypeOf(Object.getPrototypeOf(value))) === guestObjectPrototype, false);
-}
-
-let lastError = '';
-
-/** A Node Buffer over a guest view's memory (no copy), built with Worker-realm intrinsics. */
-function hostView(view: Uint8Array): Buffer {
-  return Buffer.from(bufferOf.call(view) as ArrayBuffer, byteOffsetOf.call(view) as number, byteLengthOf.call(view) as number);
-}
-
-/** Runs a codec call; on failure remembers Node's error (as primitives) and returns -1. */
-function codec<T>(fn: () => T): T | number {
-  try {
-    return fn();
-  } catch (e) {
-    const err = e as { code?: unknown; name?: unknown; message?: unknown };
-    lastError = [String(err.code ?? 'ERR_INTERNAL'), String(err.name ?? 'Error'), String(err.message ?? '')].join('\u0000');
-    return -1;
-  }
-}
-
-const moduleHost = new ModuleHost(context, () => api, (value) => forGuest(value) === value, init.codeCache);
+const moduleHost = new ModuleHost(context, () => api, (value) => realm.isGuest(value), init.codeCache);
 
 const caps: Caps = {
   openChannel: (buffer) =>
@@ -161,7 +131,7 @@ const caps: Caps = {
     }) as number,
   bufferByteLength: (text, encoding) => codec(() => Buffer.byteLength(String(text), encoding as BufferEncoding)) as number,
   isEncoding: (encoding) => quietly(() => Buffer.isEncoding(String(encoding)), false),
-  lastError: () => lastError,
+  lastError: () => realm.lastError,
   compileFunction: (source, filename) => (typeof source === 'string' && typeof filename === 'string' ? moduleHost.compileFunction(source, filename) : -1),
   compileError: () => moduleHost.compileError(),
   requireModule: (url) => (typeof url === 'string' ? moduleHost.requireModule(url) : 0),
@@ -170,6 +140,7 @@ const caps: Caps = {
   importMain: (url) => quietly(() => moduleHost.importMain(String(url), (e) => die(e, 'exception')), undefined),
   encodeUtf8: (text, target) =>
     quietly(() => (typeof text === 'string' && types.isUint8Array(target) ? new TextEncoder().encodeInto(text, target).written : 0), 0),
+  ...builtinCaps(realm),
 };
 
 const api = factory.install(caps, init.config);
@@ -198,12 +169,7 @@ port.unref();
 
 /** A value may be handed to guest code only if it is a primitive or belongs to the guest realm. */
 function forGuest(value: unknown): unknown {
-  if ((typeof value !== 'object' && typeof value !== 'function') || value === null) return value;
-  let proto: unknown = value;
-  for (let i = 0; i < 64 && proto !== null; i++) {
-    if (proto === guestObjectPrototype) return value;
-    proto = quietly(() => Object.getPrototypeOf(proto), null);
-  }
+  if (realm.isGuest(value)) return value;
   return `internal sandbox error: ${quietly(() => String((value as Error).message), 'unknown')}`;
 }
 

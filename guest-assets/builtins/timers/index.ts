@@ -1,0 +1,4 @@
+/** The guest's timers/promises. */
+import type { BuiltinContext } from '../registry.js';
+
+export function defineTimers(_ctx: BuiltinContext): void {}
