@@ -1,4 +1,5 @@
 import * as bufferModule from 'buffer';
+import { failure } from './builtins/failure.js';
 import { guard, type Caps } from './caps.js';
 import { invalidArgType, nodeError } from './node-errors.js';
 
@@ -13,8 +14,7 @@ type Buf = InstanceType<typeof Buffer>;
 
 /** Rethrows the Worker's last codec error as a guest-realm error with Node's code, name and message. */
 function rethrow(caps: Caps): never {
-  const [code = 'ERR_INTERNAL', name = 'Error', message = 'buffer codec failed'] = String(guard(() => caps.lastError())).split('\u0000');
-  throw nodeError(code, name === 'TypeError' || name === 'RangeError' ? name : 'Error', message);
+  throw failure(caps, 'buffer codec failed');
 }
 
 /** A primitive for a numeric argument (guest objects are coerced here, in the guest realm). */

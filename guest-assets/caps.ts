@@ -28,6 +28,15 @@ export interface Caps extends BuiltinCaps {
   now(): number;
   /** Wall clock offset: `Date.now()` at the same instant as `now()` returned 0. */
   timeOrigin(): number;
+  /** The Worker's `process.memoryUsage()` (its heap is the guest's isolate) as JSON text of numbers. */
+  memoryUsage(): string;
+  /**
+   * One of the Worker's `v8` facts about the guest's isolate, as JSON text: `getHeapStatistics`,
+   * `getHeapSpaceStatistics`, `getHeapCodeStatistics` or `cachedDataVersionTag`.
+   */
+  v8Value(name: string): string;
+  /** Node's constants (`os.constants`, `fs.constants`, `crypto.constants`) as JSON text. */
+  nodeConstants(): string;
   /**
    * Decodes bytes as text with the host's native decoder (WHATWG replacement semantics).
    * Returns a string, or -1 when `fatal` is set and the input is invalid.

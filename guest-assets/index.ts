@@ -15,7 +15,7 @@ import { setWorkingDirectory } from './fs/args.js';
 import { defineStreamBuiltins } from './fs/streams-modules.js';
 import { format, inspect } from './inspect.js';
 import { setNamespaceCheck } from './inspect-describe.js';
-import { createProcess, type ProcessConfig } from './process.js';
+import { createProcess, type ProcessConfig } from './process/index.js';
 import { createModules } from './modules/index.js';
 import { installStackFilter } from './stack.js';
 import { Rpc, unwrap } from './rpc.js';
@@ -67,6 +67,13 @@ export function install(caps: Caps, configJson: string): GuestApi {
   const process = createProcess(caps, config, write);
   setWorkingDirectory(config.cwd);
   const fs = createFs(rpc, { maxFileBytes: config.maxFileBytes });
+  process._setDirectoryHooks((dir) => {
+    try {
+      return ((fs.statSync as (p: string) => { isDirectory(): boolean })(dir)).isDirectory() ? '' : 'ENOTDIR';
+    } catch (e) {
+      return String((e as { code?: unknown }).code ?? 'ENOENT');
+    }
+  }, setWorkingDirectory);
 
   function queueMicrotask(callback: unknown): void {
     if (typeof callback !== 'function') return void process.nextTick(callback);

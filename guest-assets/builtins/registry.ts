@@ -5,7 +5,7 @@
  */
 import type { Buffer as BufferClass } from 'buffer';
 import type { Caps } from '../caps.js';
-import type { createProcess } from '../process.js';
+import type { createProcess } from '../process/index.js';
 import type { createTimers } from '../timers.js';
 
 export type GuestProcess = ReturnType<typeof createProcess>;

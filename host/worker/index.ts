@@ -3,7 +3,10 @@
  * holds only ECMAScript built-ins, evaluates the guest bridge bundle in it, and gives the bridge
  * capabilities that move only primitives and guest-realm objects across the realm boundary.
  */
-import { readFileSync } from 'node:fs';
+import crypto from 'node:crypto';
+import fs, { readFileSync } from 'node:fs';
+import os from 'node:os';
+import v8 from 'node:v8';
 import { performance } from 'node:perf_hooks';
 import { types } from 'node:util';
 import { posix } from 'node:path';
@@ -113,6 +116,13 @@ const caps: Caps = {
   setExitCode: (code) => quietly(() => void (process.exitCode = Number(code) | 0), undefined),
   now: () => performance.now(),
   timeOrigin: () => performance.timeOrigin,
+  memoryUsage: () => quietly(() => JSON.stringify(process.memoryUsage()), '{}'),
+  v8Value: (name) =>
+    quietly(() => {
+      const facts = { getHeapStatistics: v8.getHeapStatistics, getHeapSpaceStatistics: v8.getHeapSpaceStatistics, getHeapCodeStatistics: v8.getHeapCodeStatistics, cachedDataVersionTag: v8.cachedDataVersionTag };
+      return typeof name === 'string' && Object.hasOwn(facts, name) ? JSON.stringify(facts[name as keyof typeof facts]()) : 'null';
+    }, 'null'),
+  nodeConstants: () => quietly(() => JSON.stringify({ os: os.constants, fs: fs.constants, crypto: crypto.constants }), '{}'),
   decode: (bytes, encoding, fatal, ignoreBOM) =>
     quietly<string | number>(() => {
       if (!types.isUint8Array(bytes)) return '';

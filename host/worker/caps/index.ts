@@ -6,11 +6,12 @@
 import type { BuiltinCaps } from '../../../guest-assets/builtins/caps.js';
 import type { Realm } from '../realm.js';
 import { cryptoCaps } from './crypto.js';
+import { deniedCaps } from './denied.js';
 import { pathCaps } from './path.js';
 import { urlCaps } from './url.js';
 import { utilCaps } from './util.js';
 import { zlibCaps } from './zlib.js';
 
 export function builtinCaps(realm: Realm): BuiltinCaps {
-  return { ...urlCaps(realm), ...cryptoCaps(realm), ...zlibCaps(realm), ...utilCaps(realm), ...pathCaps(realm) };
+  return { ...urlCaps(realm), ...cryptoCaps(realm), ...zlibCaps(realm), ...utilCaps(realm), ...pathCaps(realm), ...deniedCaps(realm) };
 }

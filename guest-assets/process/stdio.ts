@@ -1,0 +1,55 @@
+/**
+ * `process.stdout`, `process.stderr` and `process.stdin`: Writable and Readable streams of the guest
+ * (readable-stream), made on first use so that a guest that only calls console.log never loads
+ * streams. Writes go out synchronously and in order with console output, as Node writes to files
+ * and pipes; stdin is an empty, ended stream (the sandbox has no terminal).
+ */
+import { Buffer } from 'buffer';
+import { streamLib } from '../fs/streams-lib.js';
+import { invalidArgType } from '../node-errors.js';
+import type { WriteText } from '../console.js';
+
+/** A writable for fd 1 or 2. */
+export function createStdout(fd: 1 | 2, write: WriteText): unknown {
+  const { Writable } = streamLib().stream;
+  const out = new Writable({
+    decodeStrings: false,
+    write(chunk: unknown, encoding: string, callback: (error?: Error | null) => void) {
+      write(fd, typeof chunk === 'string' ? (encoding === 'utf8' || encoding === 'utf-8' ? chunk : Buffer.from(chunk, encoding as BufferEncoding).toString()) : Buffer.from(chunk as Uint8Array).toString());
+      callback();
+    },
+  });
+  const base = out.write;
+  Object.defineProperties(out, {
+    fd: { value: fd, enumerable: true },
+    isTTY: { value: false, writable: true, enumerable: true },
+    // Node's check: a chunk that is not a string or bytes is a TypeError thrown at the call.
+    write: {
+      value(chunk: unknown, ...rest: unknown[]) {
+        if (typeof chunk !== 'string' && !(chunk instanceof Uint8Array)) throw invalidArgType('chunk', ['string'], ['Buffer', 'TypedArray', 'DataView'], chunk);
+        return Reflect.apply(base, out, [chunk, ...rest]);
+      },
+      writable: true,
+      configurable: true,
+    },
+    _type: { value: 'pipe', writable: true },
+    _isStdio: { value: true, writable: true },
+  });
+  (out as unknown as { destroySoon: unknown }).destroySoon = out.destroy;
+  return out;
+}
+
+/** An ended readable for fd 0. */
+export function createStdin(): unknown {
+  const { Readable } = streamLib().stream;
+  const input = new Readable({
+    read() {
+      this.push(null);
+    },
+  });
+  Object.defineProperties(input, {
+    fd: { value: 0, enumerable: true },
+    isTTY: { value: false, writable: true, enumerable: true },
+  });
+  return input;
+}
