@@ -70,7 +70,7 @@ const results = {};
 try { require('/etc/passwd'); } catch (e) { results.etc = e.code; }
 try { require('../../../../../../etc/hostname'); } catch (e) { results.up = e.code; }
 import('/app/esm.mjs').then((ns) => {
-  results.metaCtor = ns.meta.resolve.constructor('return typeof process === "object" && typeof process.binding')();
+  results.metaCtor = ns.meta.resolve.constructor('return typeof process === "object" && typeof process.reallyExit')();
   results.nsProto = Object.getPrototypeOf(ns) === null;
   return import('file:///etc/passwd').catch((e) => { results.fileUrl = e.code; });
 }).then(() => console.log(JSON.stringify(results)));`,
@@ -88,7 +88,7 @@ import('/app/esm.mjs').then((ns) => {
     vol.writeFileSync('/app/cached.js', `exports.viaEval = () => eval(${call}); exports.viaFunction = () => new Function('return ' + ${call})();`);
     vol.writeFileSync('/app/cached.mjs', `export const viaEval = () => eval(${call});`);
     const source = `
-const report = (name, p) => p.then((ns) => name + ' ok ' + ns.default, (e) => { let host; try { host = e.constructor.constructor('return typeof process.binding')(); } catch { host = 'threw'; } return name + ' rejected ' + host; });
+const report = (name, p) => p.then((ns) => name + ' ok ' + ns.default, (e) => { let host; try { host = e.constructor.constructor('return typeof process.reallyExit')(); } catch { host = 'threw'; } return name + ' rejected ' + host; });
 const lib = require('./cached.js');
 const checks = [
   report('microtask Function', Promise.resolve('return ' + ${call}).then(Function).then((f) => f())),

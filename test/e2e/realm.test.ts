@@ -41,15 +41,16 @@ Promise.all(pending).then((values) => {
     expect(out.seen).toBeGreaterThan(500);
   });
 
+  // The host marker is process.reallyExit: the real process has it, the guest's process never does.
   it('the classic escapes find no host process', async () => {
     const r = await runGuest(`
 const fs = require('fs');
 const results = {};
 const attempt = (name, f) => { try { const v = f(); results[name] = typeof v === 'object' && v !== null ? 'object:' + Object.keys(v).slice(0, 3) : String(v); } catch (e) { results[name] = 'threw ' + e.constructor.name; } };
-attempt('this.constructor', () => this.constructor.constructor('return typeof process === "object" && process.binding ? "HOST" : "guest"')());
+attempt('this.constructor', () => this.constructor.constructor('return typeof process === "object" && process.reallyExit ? "HOST" : "guest"')());
 attempt('globalThis.constructor', () => globalThis.constructor.constructor('return typeof require')());
 attempt('buffer', () => fs.readFileSync.constructor('return this')() === globalThis);
-attempt('error', () => { try { fs.readFileSync('/nope'); } catch (e) { return e.constructor.constructor('return typeof process.binding')(); } });
+attempt('error', () => { try { fs.readFileSync('/nope'); } catch (e) { return e.constructor.constructor('return typeof process.reallyExit')(); } });
 attempt('callerOfTimer', () => 'pending');
 setTimeout(function cb() {
   results.callerOfTimer = String(cb.caller);

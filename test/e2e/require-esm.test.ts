@@ -29,7 +29,7 @@ function tree(): Volume {
 }
 
 const GUEST = `
-const realm = (e) => { try { return e.constructor.constructor('return typeof process.binding')(); } catch { return 'threw'; } };
+const realm = (e) => { try { return e.constructor.constructor('return typeof process.reallyExit')(); } catch { return 'threw'; } };
 const attempt = (label, f) => { try { const v = f(); console.log(label, 'ok', typeof v === 'object' ? JSON.stringify(Object.keys(v)) : v); } catch (e) { console.log(label, 'threw', e.code, realm(e)); } };
 import('./a.mjs').then(() => {
   attempt('bad 1', () => require('./bad.mjs'));

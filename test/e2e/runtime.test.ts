@@ -75,10 +75,10 @@ const u = setTimeout(() => console.log('unref never'), 5000); u.unref();`);
   it('require gives built-ins with and without node:, and names a Node built-in the sandbox lacks', async () => {
     const r = await runGuest(`
 console.log(require('node:fs') === require('fs'), require('fs').promises === require('fs/promises'), require('buffer').Buffer === Buffer);
-try { require('child_process'); } catch (e) { console.log(e.code, e.message.split('\\n')[0]); }
+try { require('domain'); } catch (e) { console.log(e.code, e.message.split('\\n')[0]); }
 try { require('node:nope'); } catch (e) { console.log(e.code, e.message); }`);
     expect(r.stdout).toBe(
-      "true true true\nERR_UNKNOWN_BUILTIN_MODULE The built-in module 'child_process' is not available in this sandbox\nERR_UNKNOWN_BUILTIN_MODULE No such built-in module: node:nope\n",
+      "true true true\nERR_UNKNOWN_BUILTIN_MODULE The built-in module 'domain' is not available in this sandbox\nERR_UNKNOWN_BUILTIN_MODULE No such built-in module: node:nope\n",
     );
   });
 
