@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { createMemoryVfs, loadDirectory } from '../../../dist/host/index.js';
 import { median, percentile } from '../stats.mjs';
 import { CASES } from './cases.mjs';
-import { ensureInstalled, treeSize } from './install.mjs';
+import { ensureInstalled, treeSize } from '../../../scripts/install-tree.mjs';
 import { describeMissing, firstError, guestMissing, nodeNeeds } from './probe.mjs';
 import { countCalls, makeRunners } from './runners.mjs';
 

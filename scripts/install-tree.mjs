@@ -1,5 +1,5 @@
 /**
- * The module bench's tree (bench/modules): its node_modules is installed at bench time with
+ * A tree of real npm packages (bench/modules, examples/real-packages): its node_modules is installed with
  * `npm ci --ignore-scripts` from the committed lock file, and never committed. The install is skipped
  * when every package of the lock file is already there at its locked version.
  */
@@ -20,6 +20,8 @@ export function staleEntries(dir) {
     } catch {
       // missing or unreadable: stale
     }
+    // An optional package for another platform (a native binary's other builds) is rightly absent.
+    if (version === null && entry.optional) continue;
     if (version !== entry.version) stale.push(`${key}: want ${entry.version}, have ${version ?? 'none'}`);
   }
   return stale;
