@@ -165,6 +165,13 @@ export const Method = {
    * there is no readable file there (the loader then asks fs.readFileSync for Node's exact error).
    */
   moduleRead: 'module.read',
+  /**
+   * `[paths, sources]` -> status 2 in the ModuleBatch layout: module.stat for many paths at once
+   * (the files an ES module imports by relative or absolute specifier), each file with its real path
+   * and, where `sources[i]` is true and the batch has room, its bytes. One round trip per importing
+   * module instead of one per import.
+   */
+  moduleStatMany: 'module.statMany',
 } as const;
 export type Method = (typeof Method)[keyof typeof Method];
 
@@ -233,6 +240,22 @@ export const ModuleSource = {
   realpath: 4,
   /** Larger files are answered without their bytes (0 and the real path); module.read then moves them. */
   maxBytes: 1024 * 1024,
+} as const;
+
+/**
+ * The module.statMany answer: `u32 count`, then per path a `u8 kind` (ModuleBatch.file, dir,
+ * missing); a file follows with `u32 realpathLength`, the real path (UTF-8), `u32 sourceLength`
+ * (ModuleBatch.noSource when its bytes are not sent) and the bytes. Big-endian, like ModuleSource.
+ */
+export const ModuleBatch = {
+  file: 0,
+  dir: 1,
+  missing: 2,
+  noSource: 0xffffffff,
+  /** At most this many paths per call. */
+  maxPaths: 4096,
+  /** Sources stop being sent once the answer would pass this size. */
+  maxBytes: 8 * 1024 * 1024,
 } as const;
 
 /** Numbers in a stat record; its payload is `StatRecordLength * 8` bytes. */

@@ -107,23 +107,47 @@ export class EsmResolver {
     return found;
   }
 
+  /**
+   * The file a relative, absolute or file: specifier names from `parentUrl` (before any lookup), for
+   * prefetching an ES module's imports; undefined for other specifiers or where resolution would fail.
+   */
+  localFile(specifier: string, parentUrl: string): string | undefined {
+    try {
+      const local = this.#localUrlPath(specifier, parentUrl);
+      if (local === undefined || ENCODED_SEP.test(local[0])) return undefined;
+      const file = decodeURIComponent(local[0]);
+      return file.endsWith('/') ? undefined : file;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** The encoded path and ?search#hash suffix of a relative, absolute or file: specifier. */
+  #localUrlPath(specifier: string, parentUrl: string): [string, string] | undefined {
+    if (relativeOrAbsolute(specifier)) {
+      const base = splitFileUrl(parentUrl);
+      const [p, suffix] = splitSuffix(specifier);
+      const dir = base ? base.path.slice(0, base.path.lastIndexOf('/') + 1) : '/';
+      return [normalizeUrlPath(p.startsWith('/') ? encodePath(p) : dir + encodePath(p)), suffix];
+    }
+    if (/^file:/i.test(specifier)) {
+      const parts = splitFileUrl(specifier)!;
+      return [normalizeUrlPath(encodePath(parts.path)), parts.search + parts.hash];
+    }
+    return undefined;
+  }
+
   #moduleResolve(specifier: string, parentUrl: string): string {
     const base = splitFileUrl(parentUrl);
     const basePath = base ? fileUrlToPath(parentUrl) : parentUrl;
     let urlPath: string;
     let suffix = '';
-    if (relativeOrAbsolute(specifier)) {
-      const [p, s] = splitSuffix(specifier);
-      suffix = s;
-      const dir = base ? base.path.slice(0, base.path.lastIndexOf('/') + 1) : '/';
-      urlPath = normalizeUrlPath(p.startsWith('/') ? encodePath(p) : dir + encodePath(p));
+    const local = this.#localUrlPath(specifier, parentUrl);
+    if (local !== undefined) {
+      [urlPath, suffix] = local;
     } else if (specifier[0] === '#') {
       urlPath = packageImportsResolve(specifier, basePath, this.#packages.scopeConfig(basePath, basePath), ESM_CONDITIONS, (s, b) => this.packageResolve(s, b));
       if (urlPath.startsWith('node:')) return urlPath;
-    } else if (/^file:/i.test(specifier)) {
-      const parts = splitFileUrl(specifier)!;
-      urlPath = normalizeUrlPath(encodePath(parts.path));
-      suffix = parts.search + parts.hash;
     } else {
       urlPath = this.packageResolve(specifier, basePath);
       if (urlPath.startsWith('node:')) return urlPath;
@@ -135,7 +159,7 @@ export class EsmResolver {
     if (ENCODED_SEP.test(urlPath)) throw invalidModuleSpecifier(urlPath, 'must not include encoded "/" or "\\" characters', basePath);
     const file = decodeURIComponent(urlPath);
     const url = `file://${urlPath}${suffix}`;
-    const rc = file.endsWith('/') ? 1 : this.#fs.stat(file, true);
+    const rc = file.endsWith('/') ? 1 : this.#fs.statImport(file);
     if (rc === 1) throw unsupportedDirImport(file, basePath, url);
     if (rc !== 0) throw esmModuleNotFound(file, basePath, url);
     return pathToFileUrl(this.#hooks.realpath(file)) + suffix;

@@ -33,6 +33,13 @@ export interface GuestModules {
    * when the module is not CommonJS (V8's message stands).
    */
   missingExportHint(parentUrl: string, specifier: string, name: string): string;
+  /**
+   * Before a module's imports are linked: looks up, in one bridge call, the files its relative and
+   * absolute specifiers (`NUL`-separated, as V8 lists them) name, with their sources.
+   */
+  prefetch(parentUrl: string, specifiers: string): void;
+  /** A graph starts or ends linking (prefetched lookups live while any graph links). */
+  graph(start: boolean): void;
 }
 
 const SUPPORTED_TYPES = ['json'];
@@ -213,6 +220,16 @@ export function createEsm(deps: EsmDeps): GuestModules {
     },
     format: (url) => deps.resolver.format(url),
     source: (url) => readSource(fileUrlToPath(url)),
+    prefetch(parentUrl, specifiers) {
+      if (specifiers === '') return;
+      const files: string[] = [];
+      for (const specifier of specifiers.split('\u0000')) {
+        const file = deps.resolver.localFile(specifier, parentUrl);
+        if (file !== undefined) files.push(file);
+      }
+      deps.fs.prefetch(files);
+    },
+    graph: (start) => deps.fs.graph(start),
     exportNames: (url) => entryOf(url).names.join('\u0000'),
     evaluate: (url) => entryOf(url).run(),
     exportValue: (url, index) => entryOf(url).values?.[index],

@@ -1,4 +1,4 @@
-import { Method, ModuleSource, Status } from '../../bridge/protocol.js';
+import { Method, ModuleBatch, ModuleSource, Status } from '../../bridge/protocol.js';
 import { guard, type Caps } from '../caps.js';
 import { unwrap, type Result, type Rpc } from '../rpc.js';
 
@@ -23,6 +23,15 @@ export interface LoaderFs {
   /** Starts (depth 0 -> 1) or ends a top-level load: stats are cached only within one, as Node does. */
   enter(): void;
   leave(): void;
+  /**
+   * Looks up many files in one call (an ES module's relative imports), their sources included where
+   * not read yet; `statImport` and `readText` then answer from it until the graph load ends.
+   */
+  prefetch(paths: string[]): void;
+  /** `stat(path, true)` for ES module resolution: answered by a prefetch when there was one. */
+  statImport(path: string): 0 | 1 | -2;
+  /** Starts or ends the linking of an ES module graph; prefetched lookups are dropped when the last ends. */
+  graph(start: boolean): void;
 }
 
 /** The bytes of a reply: status 2, or (from a host speaking the legacy wire) a status-0 bytes value. */
@@ -45,6 +54,38 @@ export function createLoaderFs(rpc: Rpc, caps: Caps): LoaderFs {
   const realpaths = new Map<string, string>();
   const read = new Set<string>();
   let held: { path: string; bytes: Uint8Array } | undefined;
+  // A graph load's prefetched lookups and sources (by real path), kept while a graph links.
+  let graphs = 0;
+  const prefetched = new Map<string, 0 | 1 | -2>();
+  const fetchedSources = new Map<string, Uint8Array>();
+  function takePrefetch(bytes: Uint8Array, paths: string[]): void {
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    if (bytes.length < 4 || view.getUint32(0) !== paths.length) return;
+    let at = 4;
+    for (const path of paths) {
+      if (at >= bytes.length) return;
+      const kind = bytes[at++];
+      if (kind === ModuleBatch.dir) prefetched.set(path, 1);
+      else if (kind !== ModuleBatch.file) prefetched.set(path, -2);
+      else {
+        if (at + 4 > bytes.length) return;
+        const nameLength = view.getUint32(at);
+        at += 4;
+        if (at + nameLength + 4 > bytes.length) return;
+        const real = decode(bytes.subarray(at, at + nameLength));
+        at += nameLength;
+        const sourceLength = view.getUint32(at);
+        at += 4;
+        if (sourceLength !== ModuleBatch.noSource) {
+          if (at + sourceLength > bytes.length) return;
+          fetchedSources.set(real, bytes.subarray(at, at + sourceLength));
+          at += sourceLength;
+        }
+        realpaths.set(path, real);
+        prefetched.set(path, 0);
+      }
+    }
+  }
   function statUncached(path: string, forLoad: boolean): 0 | 1 | -2 {
     const result = rpc.callSync(Method.moduleStat, [path, true, forLoad && !read.has(path)]);
     const bytes = bytesOf(result);
@@ -75,6 +116,11 @@ export function createLoaderFs(rpc: Rpc, caps: Caps): LoaderFs {
     },
     readText(path) {
       read.add(path);
+      const fetched = fetchedSources.get(path);
+      if (fetched !== undefined) {
+        fetchedSources.delete(path);
+        return decode(fetched);
+      }
       if (held !== undefined && held.path === path) {
         const bytes = held.bytes;
         held = undefined;
@@ -93,6 +139,24 @@ export function createLoaderFs(rpc: Rpc, caps: Caps): LoaderFs {
       const known = realpaths.get(path);
       if (known !== undefined) return known;
       return unwrap(rpc.callSync(Method.realpath, [path, 'utf8', false])) as string;
+    },
+    prefetch(paths) {
+      const wanted = [...new Set(paths)].filter((p) => !prefetched.has(p)).slice(0, ModuleBatch.maxPaths);
+      if (graphs === 0 || wanted.length === 0) return;
+      const result = rpc.callSync(Method.moduleStatMany, [wanted, wanted.map((p) => !read.has(p))]);
+      const bytes = bytesOf(result);
+      // A host without the method (an older one) answers an error: each import then looks itself up.
+      if (bytes !== undefined) takePrefetch(bytes, wanted);
+    },
+    statImport(path) {
+      return prefetched.get(path) ?? this.stat(path, true);
+    },
+    graph(start) {
+      if (start) graphs++;
+      else if (--graphs === 0) {
+        prefetched.clear();
+        fetchedSources.clear();
+      }
     },
     enter() {
       if (depth++ === 0) stats = new Map();

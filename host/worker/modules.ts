@@ -208,9 +208,15 @@ export class ModuleHost {
 
   async #import(specifier: string, parentUrl: string, attributes: string): Promise<ModuleRecord> {
     const api = this.#api();
-    const url = specifier === parentUrl ? specifier : api.modules.resolve(specifier, parentUrl, attributes);
-    const record = this.#record(url);
-    await this.#link(record);
+    let record: ModuleRecord;
+    api.modules.graph(true);
+    try {
+      const url = specifier === parentUrl ? specifier : api.modules.resolve(specifier, parentUrl, attributes);
+      record = this.#record(url);
+      await this.#link(record);
+    } finally {
+      api.modules.graph(false);
+    }
     let evaluation = this.#evaluating.get(record);
     if (!evaluation) {
       evaluation = record.evaluate();
@@ -250,6 +256,8 @@ export class ModuleHost {
       });
       // A module's cache can only be made before it runs (it holds what was compiled eagerly).
       if (key !== undefined && !cached) this.#produced.push([key, (module as unknown as { createCachedData(): Uint8Array }).createCachedData()]);
+      // Its imports' files, looked up together before the linker asks for each.
+      modules.prefetch(url, module.dependencySpecifiers.join('\u0000'));
       record = module;
     } else {
       const names = modules.exportNames(url).split('\u0000');

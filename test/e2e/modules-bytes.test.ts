@@ -22,11 +22,17 @@ describe('module sources on the wire', () => {
     const r = await runGuest("import('./main.mjs')", { vol, filename: '/entry.js' });
     expect(r.stderr).toBe('');
     expect(r.stdout).toBe('200000 200019\n');
-    const sources = r.trace.filter((t) => (t.method === Method.moduleStat || t.method === Method.moduleRead) && t.responseBytes > 100);
+    const loader = r.trace.filter((t) => t.method === Method.moduleStat || t.method === Method.moduleRead || t.method === Method.moduleStatMany);
+    const sources = loader.filter((t) => t.responseBytes > 100);
     expect(sources.every((t) => t.status === Status.Raw)).toBe(true);
     // Both 100 KB files once, plus the small modules: far below a second copy of either.
     const total = sources.reduce((n, t) => n + t.responseBytes, 0);
     expect(total).toBeGreaterThan(200_000);
     expect(total).toBeLessThan(210_000);
+    // The ES modules' imports are looked up a module's imports at a time (module.statMany), not one
+    // call each: main's 40 imports in one, shared.mjs once; the CommonJS modules keep their own lookups.
+    const batches = loader.filter((t) => t.method === Method.moduleStatMany);
+    expect(batches.length).toBe(2);
+    expect(loader.length).toBeLessThan(30);
   });
 });

@@ -2,7 +2,7 @@ import { Volume } from 'memfs';
 import { describe, expect, it } from 'vitest';
 import { decodeErrorRecord } from '../../bridge/errors.js';
 import { decodeResponse, encodeCallHeader, joinFrame, type ResponseFrame } from '../../bridge/frame.js';
-import { Method, ModuleSource, Status } from '../../bridge/protocol.js';
+import { Method, ModuleBatch, ModuleSource, Status } from '../../bridge/protocol.js';
 import { decodeValue, encodeArgs } from '../../bridge/values.js';
 import { Dispatcher } from '../../host/index.js';
 import { fsHandlers } from '../../host/fs/index.js';
@@ -112,5 +112,66 @@ describe('module.read', () => {
       expect(decodeErrorRecord(r.payload).code).toBe('ERR_INVALID_ARG_TYPE');
     }
     expect(decodeValue((await call(Method.moduleStat, ['/pkg'])).payload)).toBe(1);
+  });
+});
+
+/** A module.statMany answer, decoded by the layout in bridge/protocol.ts (written here independently). */
+function readBatch(bytes: Uint8Array): (string | number | [string, string | null])[] {
+  const b = Buffer.from(bytes);
+  const out: (string | number | [string, string | null])[] = [];
+  let at = 4;
+  for (let i = 0; i < b.readUInt32BE(0); i++) {
+    const kind = b[at++];
+    if (kind === ModuleBatch.dir) out.push('dir');
+    else if (kind === ModuleBatch.missing) out.push('missing');
+    else {
+      const n = b.readUInt32BE(at);
+      const real = b.subarray(at + 4, at + 4 + n).toString();
+      at += 4 + n;
+      const len = b.readUInt32BE(at);
+      at += 4;
+      if (len === ModuleBatch.noSource) out.push([real, null]);
+      else {
+        out.push([real, b.subarray(at, at + len).toString()]);
+        at += len;
+      }
+    }
+  }
+  expect(at).toBe(b.length);
+  return out;
+}
+
+describe('module.statMany', () => {
+  it('answers each path as module.stat would, with real paths and the sources asked for', async () => {
+    const { call } = setup();
+    const r = await call(Method.moduleStatMany, [
+      ['/pkg/index.js', '/pkg/link.js', '/pkg/lib', '/pkg/missing.js', '/pkg/dangling.js', '/pkg/big.js', '/pkg/index.js'],
+      [true, false, true, true, true, true, false],
+    ]);
+    expect(r.status).toBe(Status.Raw);
+    expect(readBatch(r.payload)).toEqual([
+      ['/pkg/index.js', 'module.exports = 1;\n'],
+      ['/pkg/index.js', null],
+      'dir',
+      'missing',
+      'missing',
+      // Over the fs limit of this setup: module.stat sends no bytes for it either; module.read does.
+      ['/pkg/big.js', ' '.repeat(1025)],
+      ['/pkg/index.js', null],
+    ]);
+  });
+
+  it.each([
+    ['not a list', ['/pkg/index.js', [true]]],
+    ['flags not a list', [['/pkg/index.js'], 'yes']],
+    ['a path that is not a string', [['/pkg/index.js', 5], [true, true]]],
+    ['too many paths', [Array.from({ length: ModuleBatch.maxPaths + 1 }, () => '/pkg/index.js'), []]],
+  ])('refuses %s with an error record, and the next call works', async (_name, args) => {
+    const { call } = setup();
+    const r = await call(Method.moduleStatMany, args as unknown[]);
+    expect(r.status).toBe(Status.Error);
+    expect(decodeErrorRecord(r.payload).code).toMatch(/^ERR_/);
+    const next = await call(Method.moduleStatMany, [['/pkg/index.js'], [false]]);
+    expect(readBatch(next.payload)).toEqual([['/pkg/index.js', null]]);
   });
 });
