@@ -9,7 +9,7 @@ import { setLegacyHost } from './legacy-url.js';
 import { paramsFriend } from './params-friend.js';
 import { createPunycode } from './punycode.js';
 import { createQueryString, type QueryString } from './querystring.js';
-import { URLSearchParams } from './search-params.js';
+import { SearchParams as URLSearchParams } from './search-params.js';
 import { createUrlModule } from './url-module.js';
 import { deprecationWarner } from './warn.js';
 import { WhatwgURL as URL } from './whatwg-url.js';

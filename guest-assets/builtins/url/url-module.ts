@@ -4,7 +4,7 @@ import { urlBridge } from './bridge.js';
 import { missingArgs } from './errors.js';
 import { fileURLToPath as toPath, pathToFileURL as toFileUrl, urlToHttpOptions } from './file-url.js';
 import { Url, urlParse, urlResolve, urlResolveObject } from './legacy-url.js';
-import { URLSearchParams } from './search-params.js';
+import { SearchParams as URLSearchParams } from './search-params.js';
 import { WhatwgURL as URL } from './whatwg-url.js';
 
 type PathModule = Parameters<typeof toFileUrl>[0];

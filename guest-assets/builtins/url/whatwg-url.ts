@@ -10,7 +10,7 @@ import { urlBridge } from './bridge.js';
 import { COMPONENTS, hostStartOf, loadContext, SCHEME_FILE, SCHEME_NOT_SPECIAL, searchOf, URLContext } from './context.js';
 import { invalidUrl, missingArgs } from './errors.js';
 import { paramsFriend } from './params-friend.js';
-import { URLSearchParams } from './search-params.js';
+import { SearchParams as URLSearchParams } from './search-params.js';
 import { installStatics } from './url-statics.js';
 
 /** Where the Worker writes a parsed URL's components (read at once by loadContext). */
