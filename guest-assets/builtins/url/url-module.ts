@@ -9,10 +9,10 @@ import { WhatwgURL as URL } from './whatwg-url.js';
 
 type PathModule = Parameters<typeof toFileUrl>[0];
 
-/** `options.x` as a boolean, or `fallback` when it is null or undefined. */
+/** `options.x` as a boolean, or `fallback` when it is null or undefined (read twice, as Node reads it). */
 function flag(options: Record<string, unknown>, name: string, fallback: boolean): boolean {
-  const value = options[name];
-  return value === null || value === undefined ? fallback : Boolean(value);
+  // eslint-disable-next-line eqeqeq -- one read for null-or-undefined, as Node's `!= null`
+  return options[name] != null ? Boolean(options[name]) : fallback;
 }
 
 /** `url.format(urlObject, options)`: a WHATWG URL through Node's own formatter, anything else as legacy. */
