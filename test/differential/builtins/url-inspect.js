@@ -1,5 +1,6 @@
 // URL: util.inspect of URL, URLSearchParams and their iterators (depth, showHidden, nesting, long
-// lists, subclasses), property descriptors of the classes, toJSON/JSON.stringify, brand checks.
+// lists, subclasses), of the url, querystring and punycode modules, property descriptors of the classes,
+// toJSON/JSON.stringify, brand checks.
 const util = require('util');
 const u = new URL('https://user:pa@example.com:8080/p/a?x=1&y=2#h');
 console.log(util.inspect(u));
@@ -36,3 +37,4 @@ try { URL(); } catch (e) { console.log(e.name, e.message); }
 try { URLSearchParams(); } catch (e) { console.log(e.name, e.message); }
 console.log(util.inspect(URL.prototype).slice(0, 40), util.inspect(URLSearchParams.prototype).slice(0, 40));
 console.log(Object.getOwnPropertyDescriptor(globalThis, 'URL').enumerable, Object.getOwnPropertyDescriptor(globalThis, 'URLSearchParams').writable, require('url').URL === globalThis.URL, require('url').URLSearchParams === URLSearchParams, require('node:url') === require('url'));
+console.log(require('url'), require('querystring'), require('punycode'));
