@@ -1,6 +1,6 @@
 // URL: WHATWG parsing of edge cases (IPv6, IPv4 numbers, percent-encoding, special schemes, file URLs,
 // credentials, ports, opaque paths, whitespace, invalid inputs with and without a base), each URL's
-// components and origin, ERR_INVALID_URL's input/base, URL.canParse and URL.parse.
+// components and origin, ERR_INVALID_URL's input/base, URL.canParse and URL.parse. URL.createObjectURL/revokeObjectURL errors.
 const cases = [
   ['https://user:pa ss@EXAMPLE.com:443/a/./b/../c?x=1 2#frag ment'],
   ['http://[::1]:8080/'], ['http://[2001:db8::1:0:0:1]/'], ['http://[::ffff:192.168.0.1]/'], ['http://[1:2:3:4:5:6:7:8:9]/'],
@@ -44,3 +44,6 @@ try { URL.canParse(); } catch (e) { console.log(e.code, e.message); }
 try { URL.parse(); } catch (e) { console.log(e.code, e.message); }
 try { new URL(Symbol('s')); } catch (e) { console.log(e.name, e.message); }
 console.log(URL.parse('x'), URL.parse('x', 'http://b/').href, URL.canParse('x', 'http://b/'), URL.length, URL.parse.length, URL.canParse.length);
+for (const f of [() => URL.createObjectURL({}), () => URL.createObjectURL(), () => URL.revokeObjectURL(), () => URL.revokeObjectURL('blob:nodedata:none'), () => URL.revokeObjectURL(5)]) {
+  try { console.log('objectURL', f()); } catch (e) { console.log('objectURL', e.name, e.code, e.message); }
+}
