@@ -4,13 +4,16 @@
  * or returned as strings and numbers, and failures are remembered as primitives (Caps.lastError).
  */
 import type { BuiltinCaps } from '../../../guest-assets/builtins/caps.js';
+import type { Context } from 'node:vm';
 import type { Realm } from '../realm.js';
+import { cloneCaps } from './clone.js';
+import { perfCaps } from './perf.js';
 import { cryptoCaps } from './crypto.js';
 import { pathCaps } from './path.js';
 import { urlCaps } from './url.js';
 import { utilCaps } from './util.js';
 import { zlibCaps } from './zlib.js';
 
-export function builtinCaps(realm: Realm): BuiltinCaps {
-  return { ...urlCaps(realm), ...cryptoCaps(realm), ...zlibCaps(realm), ...utilCaps(realm), ...pathCaps(realm) };
+export function builtinCaps(realm: Realm, context?: Context): BuiltinCaps {
+  return { ...urlCaps(realm), ...cryptoCaps(realm), ...zlibCaps(realm), ...utilCaps(realm), ...pathCaps(realm), ...cloneCaps(realm, context), ...perfCaps(realm) };
 }
