@@ -80,6 +80,6 @@ et.dispatchEvent(new Event('x'));
 for (const f of fns.slice(0, 2000)) et.removeEventListener('x', f);
 et.dispatchEvent(new Event('x'));
 console.log(n, require('events').getEventListeners(et, 'x').length);`);
-    expect(out).toEqual(["6000 2000"]);
+    expect(out).toEqual(['6000 2000']);
   });
 });
