@@ -150,7 +150,7 @@ const caps: Caps = {
   importMain: (url) => quietly(() => moduleHost.importMain(String(url), (e) => die(e, 'exception')), undefined),
   encodeUtf8: (text, target) =>
     quietly(() => (typeof text === 'string' && types.isUint8Array(target) ? new TextEncoder().encodeInto(text, target).written : 0), 0),
-  ...builtinCaps(realm),
+  ...builtinCaps(realm, context),
 };
 
 const api = factory.install(caps, init.config);

@@ -1,0 +1,20 @@
+/**
+ * Capabilities behind the guest's perf_hooks: the guest runs on this Worker's thread and event loop,
+ * so the Worker's own milestones and loop idle time are the guest's. Numbers only cross.
+ */
+import { performance } from 'node:perf_hooks';
+import type { PerfCaps } from '../../../guest-assets/builtins/perf/caps.js';
+import { quietly, type Realm } from '../realm.js';
+
+type Timing = typeof performance.nodeTiming & { uvMetricsInfo?: { loopCount: number; events: number; eventsWaiting: number } };
+
+export function perfCaps(_realm: Realm): PerfCaps {
+  return {
+    perfTiming: () =>
+      quietly(() => {
+        const t = performance.nodeTiming as Timing;
+        const uv = quietly(() => t.uvMetricsInfo, undefined);
+        return [t.nodeStart, t.v8Start, t.environment, t.bootstrapComplete, t.idleTime, uv?.loopCount ?? -1, uv?.events ?? -1, uv?.eventsWaiting ?? -1].join(',');
+      }, '0,0,0,0,0,-1,-1,-1'),
+  };
+}
