@@ -6,6 +6,7 @@ import { installBuffer } from './buffer.js';
 import { guard, type Caps, type GuestApi } from './caps.js';
 import { createConsole } from './console.js';
 import { defineNodeBuiltins } from './builtins/index.js';
+import { bindListenerWarning } from './builtins/events/listener-warning.js';
 import { attachArrow, fatalText } from './fatal.js';
 import { defineHostModules } from './host-module.js';
 import { negotiate, type GuestProtocol } from './legacy.js';
@@ -65,6 +66,7 @@ export function install(caps: Caps, configJson: string): GuestApi {
   const timers = createTimers(caps);
   const console = createConsole(write, now);
   const process = createProcess(caps, config, write);
+  bindListenerWarning((warning) => process.emitWarning(warning));
   setWorkingDirectory(config.cwd);
   const fs = createFs(rpc, { maxFileBytes: config.maxFileBytes });
   process._setDirectoryHooks((dir) => {

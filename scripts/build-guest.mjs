@@ -2,7 +2,26 @@
 // the Worker evaluates inside the guest's vm context. The bundle defines `__v8fsBridge`.
 import { build } from 'esbuild';
 import { chmodSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { BUILTIN_NAMES } from '../dist/guest-assets/scope.js';
+
+/**
+ * The `events` package prints its too-many-listeners warning with console.warn; Node emits it as a
+ * process warning in other words. Its warning function is pointed at the guest's own.
+ */
+const listenerWarning = {
+  name: 'events-listener-warning',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]node_modules[\\/]events[\\/]events\.js$/ }, async (args) => {
+      const source = await readFile(args.path, 'utf8');
+      const original = 'function ProcessEmitWarning(warning) {\n  if (console && console.warn) console.warn(warning);\n}';
+      if (!source.includes(original)) throw new Error('events/events.js changed: its ProcessEmitWarning was not found');
+      const hook = JSON.stringify(resolve('guest-assets/builtins/events/listener-warning.ts'));
+      return { contents: source.replace(original, `var ProcessEmitWarning = require(${hook}).emitListenerWarning;`), loader: 'js' };
+    });
+  },
+};
 
 await build({
   entryPoints: ['guest-assets/index.ts'],
@@ -29,5 +48,6 @@ await build({
   // immune to the guest replacing them (see guest-assets/scope.ts).
   banner: { js: `'use strict';\nconst { ${BUILTIN_NAMES.filter((n) => !['undefined', 'NaN', 'Infinity'].includes(n)).join(', ')} } = globalThis;` },
   logLevel: 'warning',
+  plugins: [listenerWarning],
 });
 chmodSync('dist/host/cli.js', 0o755);
