@@ -2,7 +2,8 @@
  * The guest's assert and assert/strict, Node 20's API with its messages. Deep equality is util's
  * (one algorithm for both modules); messages come from assertion-error.ts and diff.ts. Written for
  * the sandbox rather than taken from the npm `assert` package, which ports an older Node: its
- * messages differ from Node 20's (see the README's built-ins section).
+ * wording, diff collapsing, NaN handling of equal(), deep equality of errors and regexps, and ok's
+ * message (it cannot read the caller's source) all differ from Node 20's, and it has no CallTracker.
  */
 import { missingArgs } from '../util/validate.js';
 import { utilInternals } from '../util/index.js';
