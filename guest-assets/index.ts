@@ -14,7 +14,6 @@ import { installLegacyGlobals } from './legacy-globals.js';
 import { createFs } from './fs/index.js';
 import { setWorkingDirectory } from './fs/args.js';
 import { defineStreamBuiltins } from './fs/streams-modules.js';
-import { format, inspect } from './inspect.js';
 import { setNamespaceCheck } from './inspect-describe.js';
 import { createProcess, type ProcessConfig } from './process/index.js';
 import { createModules } from './modules/index.js';
@@ -99,7 +98,6 @@ export function install(caps: Caps, configJson: string): GuestApi {
     timers: timers.api,
     process,
     console,
-    util: { format, inspect },
   };
   defineHostModules(builtins, rpc, Buffer);
   defineStreamBuiltins(builtins, process.nextTick);

@@ -1,0 +1,61 @@
+// util.isDeepStrictEqual and assert.deepEqual's loose comparison (one algorithm in Node): primitives,
+// -0/NaN, wrappers, prototypes, symbols, arrays (holes, extra keys), typed arrays and buffers,
+// Sets and Maps (object members, loose primitives), errors (message, name, cause, errors), dates,
+// regexps, cycles, getters and Proxies.
+const util = require('util');
+const assert = require('assert');
+const strict = (a, b) => util.isDeepStrictEqual(a, b);
+const loose = (a, b) => { try { assert.deepEqual(a, b); return true; } catch (e) { if (e.code !== 'ERR_ASSERTION') throw e; return false; } };
+const cases = [];
+const c = (label, a, b) => cases.push([label, a, b]);
+c('numbers', 1, 1); c('-0 vs 0', -0, 0); c('NaN', NaN, NaN); c('1 vs "1"', 1, '1'); c('null vs undefined', null, undefined);
+c('0 vs false', 0, false); c('"" vs []', '', []); c('1n vs 1', 1n, 1); c('symbols', Symbol.iterator, Symbol.iterator);
+c('objects', { a: 1, b: [1, 2] }, { b: [1, 2], a: 1 }); c('extra key', { a: 1 }, { a: 1, b: undefined });
+c('null proto', Object.create(null), {}); c('class vs plain', new (class A { constructor() { this.x = 1; } })(), { x: 1 });
+c('non-enumerable', Object.defineProperty({}, 'x', { value: 1 }), {});
+const s = Symbol('k');
+c('symbol keys', { [s]: 1 }, { [s]: 1 }); c('symbol key values', { [s]: 1 }, { [s]: 2 }); c('symbol key missing', { [s]: 1 }, {});
+c('non-enumerable symbol', Object.defineProperty({}, s, { value: 1 }), {});
+c('arrays', [1, [2, [3]]], [1, [2, [3]]]); c('holes', [1, , 3], [1, undefined, 3]); c('both holes', [1, , 3], [1, , 3]);
+c('array extra key', Object.assign([1], { x: 1 }), [1]); c('array vs object', [1], { 0: 1 }); c('array lengths', [1], [1, 2]);
+c('arguments', (function () { return arguments; })(1, 2), [1, 2]);
+c('boxed numbers', new Number(1), new Number(1)); c('boxed differ', new Number(1), new Number(2)); c('boxed vs prim', new String('a'), 'a');
+c('boxed -0', new Number(-0), new Number(0)); c('boxed NaN', new Number(NaN), new Number(NaN)); c('boxed symbol', Object(s), Object(s));
+c('boxed with keys', Object.assign(new Boolean(true), { a: 1 }), new Boolean(true));
+c('dates', new Date(5), new Date(5)); c('dates differ', new Date(5), new Date(6)); c('invalid dates', new Date(NaN), new Date(NaN));
+c('date with key', Object.assign(new Date(5), { k: 1 }), new Date(5));
+c('regexps', /a/gi, /a/gi); c('regexp flags', /a/g, /a/i); c('regexp source', /a/, /b/);
+const r1 = /a/g; r1.lastIndex = 2; c('regexp lastIndex', r1, /a/g);
+c('typed', new Uint8Array([1, 2]), new Uint8Array([1, 2])); c('typed differ', new Uint8Array([1, 2]), new Uint8Array([1, 3]));
+c('typed kinds', new Uint8Array([1]), new Int8Array([1])); c('float -0', new Float64Array([-0]), new Float64Array([0]));
+c('float NaN', new Float32Array([NaN]), new Float32Array([NaN])); c('buffer vs u8', Buffer.from([1]), new Uint8Array([1]));
+c('buffers', Buffer.from('abc'), Buffer.from('abc')); c('typed extra key', Object.assign(new Uint8Array(1), { k: 1 }), new Uint8Array(1));
+c('big typed', new Uint8Array(100000).fill(7), new Uint8Array(100000).fill(7));
+c('dataview', new DataView(new ArrayBuffer(2)), new DataView(new ArrayBuffer(2)));
+c('arraybuffers', new Uint8Array([1, 2]).buffer, new Uint8Array([1, 2]).buffer); c('ab vs sab', new ArrayBuffer(1), new SharedArrayBuffer(1));
+c('sets', new Set([1, 2, { a: 1 }]), new Set([{ a: 1 }, 2, 1])); c('sets differ', new Set([1, { a: 1 }]), new Set([1, { a: 2 }]));
+c('set loose prims', new Set([1, '2']), new Set(['1', 2])); c('set null/undefined', new Set([null]), new Set([undefined]));
+c('set single object', new Set([{ a: [1] }]), new Set([{ a: [1] }])); c('set sizes', new Set([1]), new Set([1, 2]));
+c('set duplicates of shape', new Set([{}, {}]), new Set([{}, { a: 1 }]));
+c('maps', new Map([[1, 'a'], [{ k: 1 }, 'b']]), new Map([[{ k: 1 }, 'b'], [1, 'a']])); c('map values', new Map([[1, 'a']]), new Map([[1, 'b']]));
+c('map loose keys', new Map([[1, 'a']]), new Map([['1', 'a']])); c('map object keys swap', new Map([[{}, 'a'], [{}, 'b']]), new Map([[{}, 'b'], [{}, 'a']]));
+c('map undefined value', new Map([[1, undefined]]), new Map([[2, undefined]])); c('map loose value', new Map([[1, 1]]), new Map([[1, '1']]));
+c('errors', new Error('a'), new Error('a')); c('error messages', new Error('a'), new Error('b')); c('error types', new TypeError('a'), new Error('a'));
+c('error cause', new Error('a', { cause: 1 }), new Error('a', { cause: 2 })); c('error cause same', new Error('a', { cause: { x: 1 } }), new Error('a', { cause: { x: 1 } }));
+c('aggregate', new AggregateError([1], 'm'), new AggregateError([2], 'm')); c('error vs object', new Error('a'), { message: 'a' });
+const e1 = new Error('x'); const e2 = new Error('x'); e2.stack = 'different'; c('error stacks', e1, e2);
+c('error extra prop', Object.assign(new Error('x'), { code: 1 }), new Error('x'));
+c('functions', () => {}, () => {}); const f = () => {}; c('same function', f, f);
+c('weakmaps', new WeakMap(), new WeakMap()); c('promises', Promise.resolve(1), Promise.resolve(1));
+const a1 = { x: 1 }; a1.self = a1; const b1 = { x: 1 }; b1.self = b1; c('cycles', a1, b1);
+const a2 = { x: { y: null } }; a2.x.y = a2; const b2 = { x: { y: null } }; b2.x.y = b2.x; c('cycle shapes', a2, b2);
+const a3 = [1]; a3.push(a3); const b3 = [1]; b3.push([1, b3]); c('array cycles', a3, b3);
+const m1 = new Map(); m1.set('m', m1); const m2 = new Map(); m2.set('m', m2); c('map cycles', m1, m2);
+c('getter', { get v() { return 1; } }, { v: 1 }); c('proxy', new Proxy({ a: 1 }, {}), { a: 1 });
+c('proxy keys', new Proxy({}, { ownKeys: () => ['z'], getOwnPropertyDescriptor: () => ({ value: 1, enumerable: true, configurable: true }) }), { z: 1 });
+c('string objects', new String('ab'), new String('ab')); c('Object(1n)', Object(1n), Object(1n));
+c('nested loose', { a: [1, '2', { b: null }] }, { a: ['1', 2, { b: undefined }] });
+c('bigint keys', { 1n: 1 }, { 1: 1 });
+for (const [label, a, b] of cases) console.log(label.padEnd(24), strict(a, b), loose(a, b), strict(b, a), loose(b, a));
+console.log(util.isDeepStrictEqual.length, util.isDeepStrictEqual());
+try { util.isDeepStrictEqual({ get x() { throw new Error('getter threw'); } }, { x: 1 }); } catch (e) { console.log('propagates', e.message); }
