@@ -4,7 +4,7 @@ import { buildError } from '../../bridge/errors.js';
 import { guard, type Caps } from '../caps.js';
 import { invalidArgType, nodeError } from '../node-errors.js';
 import type { WriteText } from '../console.js';
-import { createStdin, createStdout } from './stdio.js';
+import { createStdin, createStdout, type StdStream } from './stdio.js';
 import { installWarnings } from './warning.js';
 
 /** Settings of the guest's process object, given by the host (JSON, so everything is guest-realm). */
@@ -38,9 +38,9 @@ export function createProcess(caps: Caps, config: ProcessConfig, write: WriteTex
   let umask = 0o22;
   let checkDirectory: DirectoryCheck = () => '';
   let onChdir: (cwd: string) => void = () => {};
-  let stdout: unknown;
-  let stderr: unknown;
-  let stdin: unknown;
+  let stdout: StdStream | undefined;
+  let stderr: StdStream | undefined;
+  let stdin: StdStream | undefined;
   const now = () => guard(() => caps.now());
 
   function hrtime(previous?: unknown): [number, number] {
@@ -149,10 +149,11 @@ export function createProcess(caps: Caps, config: ProcessConfig, write: WriteTex
       onChdir = moved;
     },
   };
-  const process = Object.create(EventEmitter.prototype) as typeof members & EventEmitter & { emitWarning(...args: unknown[]): void };
+  const process = Object.create(EventEmitter.prototype) as typeof members & EventEmitter & { emitWarning(...args: unknown[]): void; noDeprecation?: boolean; throwDeprecation?: boolean };
   Object.defineProperties(process, Object.getOwnPropertyDescriptors(members));
   Object.defineProperty(process, '_setDirectoryHooks', { enumerable: false });
   EventEmitter.call(process);
-  installWarnings(process, (text) => write(2, text));
+  // As Node's default listener: through process.stderr, which a program may patch.
+  installWarnings(process, (text) => void process.stderr.write(text));
   return process;
 }

@@ -9,8 +9,16 @@ import { streamLib } from '../fs/streams-lib.js';
 import { invalidArgType } from '../node-errors.js';
 import type { WriteText } from '../console.js';
 
+/** What the guest's code of its own uses of process.stdout/stderr/stdin (a stream, as Node's). */
+export interface StdStream {
+  readonly fd: number;
+  isTTY: boolean;
+  write(chunk: unknown, ...rest: unknown[]): boolean;
+  on(event: string, listener: (...args: unknown[]) => void): unknown;
+}
+
 /** A writable for fd 1 or 2. */
-export function createStdout(fd: 1 | 2, write: WriteText): unknown {
+export function createStdout(fd: 1 | 2, write: WriteText): StdStream {
   const { Writable } = streamLib().stream;
   const out = new Writable({
     decodeStrings: false,
@@ -36,11 +44,11 @@ export function createStdout(fd: 1 | 2, write: WriteText): unknown {
     _isStdio: { value: true, writable: true },
   });
   (out as unknown as { destroySoon: unknown }).destroySoon = out.destroy;
-  return out;
+  return out as unknown as StdStream;
 }
 
 /** An ended readable for fd 0. */
-export function createStdin(): unknown {
+export function createStdin(): StdStream {
   const { Readable } = streamLib().stream;
   const input = new Readable({
     read() {
@@ -51,5 +59,5 @@ export function createStdin(): unknown {
     fd: { value: 0, enumerable: true },
     isTTY: { value: false, writable: true, enumerable: true },
   });
-  return input;
+  return input as unknown as StdStream;
 }

@@ -17,7 +17,6 @@ import { createCallbackify, promisify } from './promisify.js';
 import { createSystemErrors } from './system.js';
 import { createStyleText, stripVTControlCharacters, toUSVString } from './text.js';
 import { createTypes, type UtilTypes } from './types.js';
-import { createEmitWarning, emitWarningOf } from './warning.js';
 
 export { kKeyObject, kKeyType } from './types.js';
 export { customPromisifyArgs } from './promisify.js';
@@ -73,7 +72,8 @@ export function utilInternals(ctx: BuiltinContext): UtilInternals {
   let found = internals.get(ctx.process);
   if (found === undefined) {
     const types = createTypes(ctx.caps);
-    const emitWarning = emitWarningOf(ctx.process, createEmitWarning(ctx.process));
+    // The process's own emitWarning, looked up at each call (a program may replace it), as Node does.
+    const emitWarning = (...args: unknown[]) => Reflect.apply(ctx.process.emitWarning, ctx.process, args);
     const bytesEqual = (a: Uint8Array, b: Uint8Array) => guard(() => ctx.caps.bytesEqual(a, b)) === true;
     found = { types, ...createDeepEqual(types, bytesEqual), emitWarning, deprecate: createDeprecate(ctx.process, emitWarning) };
     internals.set(ctx.process, found);
