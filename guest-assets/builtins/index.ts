@@ -15,6 +15,7 @@ import { createContext, type BuiltinContext } from './registry.js';
 import { defineTimers } from './timers/index.js';
 import { defineUrl } from './url/index.js';
 import { defineUtil } from './util/index.js';
+import { defineVm } from './vm/index.js';
 import { defineZlib } from './zlib/index.js';
 
 export type { BuiltinContext };
@@ -22,7 +23,7 @@ export type { BuiltinContext };
 /** Registers every built-in of this folder into `builtins` (and their globals on `base.global`). */
 export function defineNodeBuiltins(builtins: Record<string, unknown>, base: Parameters<typeof createContext>[1]): void {
   const ctx = createContext(builtins, base);
-  for (const define of [defineUtil, definePath, defineUrl, defineCrypto, defineZlib, defineAssert, defineOs, defineEventGlobals, defineTimers, definePerf, defineMisc, defineDenied]) {
+  for (const define of [defineUtil, definePath, defineUrl, defineCrypto, defineZlib, defineAssert, defineOs, defineEventGlobals, defineTimers, definePerf, defineMisc, defineVm, defineDenied]) {
     define(ctx);
   }
 }

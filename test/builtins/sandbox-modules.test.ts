@@ -34,7 +34,7 @@ tryIt('spawn', () => require('child_process').spawn('ls'));
 tryIt('execSync', () => require('child_process').execSync('ls'));
 tryIt('server', () => new (require('http').Server)());
 tryIt('worker', () => new (require('worker_threads').Worker)('x.js'));
-tryIt('script', () => new (require('vm').Script)('1'));
+tryIt('measureMemory', () => require('vm').measureMemory());
 tryIt('lookup', () => require('dns').lookup('example.com', () => {}));
 class MyAgent extends require('https').Agent {}
 tryIt('subclass', () => new MyAgent());
@@ -51,7 +51,7 @@ console.log(typeof require('v8').getHeapStatistics().heap_size_limit, typeof req
         "execSync | Error | ERR_ACCESS_DENIED | child_process | child_process.execSync() is not allowed in the sandbox (module 'child_process')",
         "server | Error | ERR_ACCESS_DENIED | http | new http.Server() is not allowed in the sandbox (module 'http')",
         "worker | Error | ERR_ACCESS_DENIED | worker_threads | new worker_threads.Worker() is not allowed in the sandbox (module 'worker_threads')",
-        "script | Error | ERR_ACCESS_DENIED | vm | new vm.Script() is not allowed in the sandbox (module 'vm')",
+        "measureMemory | Error | ERR_ACCESS_DENIED | vm | vm.measureMemory() is not allowed in the sandbox (module 'vm')",
         "lookup | Error | ERR_ACCESS_DENIED | dns | dns.lookup() is not allowed in the sandbox (module 'dns')",
         "subclass | Error | ERR_ACCESS_DENIED | https | new https.Agent() is not allowed in the sandbox (module 'https')",
         "tty | Error | ERR_ACCESS_DENIED | tty | new tty.WriteStream() is not allowed in the sandbox (module 'tty')",
@@ -82,7 +82,7 @@ const rl = require('readline').createInterface({ input: new PassThrough() });
 const dc = require('diagnostics_channel');
 const roots = { os: require('os'), cpus: require('os').cpus(), user: require('os').userInfo({ encoding: 'buffer' }), constants: require('constants'),
   path: require('path'), win32: require('path').win32, parsed: require('path').win32.parse('C:\\\\a\\\\b.txt'),
-  denied: require('child_process'), http: require('http'), vm: require('vm'), worker: require('worker_threads'),
+  denied: require('child_process'), http: require('http'), vm: require('vm'), vmResult: require('vm').runInNewContext('({ a: [1], f() {} })', { x: 1 }), worker: require('worker_threads'),
   rl, rlp: require('readline/promises'), iterator: rl[Symbol.asyncIterator](), dc, ch: dc.channel('x'), tc: dc.tracingChannel('y'),
   v8: require('v8'), heap: require('v8').getHeapStatistics(), decoder: new (require('string_decoder').StringDecoder)('utf8'),
   stdout: process.stdout, stdin: process.stdin, memory: process.memoryUsage() };

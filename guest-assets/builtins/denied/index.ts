@@ -42,12 +42,6 @@ export function defineDenied(ctx: BuiltinContext): void {
       const exports: Record<string, unknown> = { ...(shape.data ?? {}) };
       for (const [key, name, length] of shape.functions ?? []) exports[key] = deniedFunction(module, key, name, length);
       if (module === 'worker_threads') Object.assign(exports, MAIN_THREAD, { SHARE_ENV: Symbol.for('nodejs.worker_threads.SHARE_ENV') });
-      if (module === 'vm') {
-        exports.constants = Object.assign(Object.create(null), {
-          USE_MAIN_CONTEXT_DEFAULT_LOADER: Symbol('vm_dynamic_import_main_context_default'),
-          DONT_CONTEXTIFY: Symbol('vm_context_no_contextify'),
-        });
-      }
       if (module === 'cluster') Object.assign(exports, { isPrimary: true, isMaster: true, isWorker: false, workers: {} });
       return exports;
     });

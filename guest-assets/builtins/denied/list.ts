@@ -18,7 +18,6 @@ export const DENIED_MODULES: readonly string[] = [
   'repl',
   'tls',
   'trace_events',
-  'vm',
   'wasi',
   'worker_threads',
 ];

@@ -9,7 +9,6 @@ import { DENIED_MODULES } from '../../../guest-assets/builtins/denied/list.js';
 import { quietly, type Realm } from '../realm.js';
 
 const require = createRequire(import.meta.url);
-const VM_MODULE_CLASSES = new Set(['Module', 'SourceTextModule', 'SyntheticModule']);
 
 /** A value that survives JSON as itself (no functions, classes, symbols or cycles). */
 function isPlainData(value: unknown, depth = 0): boolean {
@@ -29,8 +28,6 @@ export function deniedCaps(_realm: Realm): DeniedCaps {
         const functions: [string, string, number][] = [];
         const data: Record<string, unknown> = {};
         for (const key of Object.keys(mod)) {
-          // The Worker runs with --experimental-vm-modules; a guest's node does not.
-          if (name === 'vm' && VM_MODULE_CLASSES.has(key)) continue;
           const value = quietly(() => mod[key], undefined);
           if (typeof value === 'function') functions.push([key, String(value.name), Number(value.length)]);
           else if (isPlainData(value)) data[key] = value;
