@@ -16,6 +16,12 @@ export type Packed = string | number | boolean | bigint | symbol | null | undefi
 /** A digest or derived key: a string (for a text encoding), guest bytes, or a failure code. */
 export type Digest = string | Uint8Array | number;
 
+/**
+ * A digest given `scratch` (a guest Uint8Array): a string (for a text encoding), the number of
+ * bytes written to the scratch when they fit (>= 0), new guest bytes when not, or -1.
+ */
+export type ScratchDigest = string | Uint8Array | number;
+
 export interface CryptoCaps {
   /**
    * `createHash(algorithm, { outputLength: option })` or `createHmac(algorithm, key, { encoding:
@@ -26,15 +32,15 @@ export interface CryptoCaps {
   /** `update(data, encoding)` on handle `id`: 0, or -1. */
   cryptoUpdate(id: number, data: string | ArrayBufferView, encoding: string | undefined): number;
   /** `digest(encoding)` on handle `id`, which is freed. */
-  cryptoDigest(id: number, encoding: string | undefined): Digest;
+  cryptoDigest(id: number, encoding: string | undefined, scratch: Uint8Array): ScratchDigest;
   /** `copy({ outputLength })` of handle `id`: a new handle, or -1. Packed: outputLength. */
   cryptoCopy(mask: number, id: number, outputLength: Packed): number;
   /** Frees handle `id` (a guest object collected before its digest). */
   cryptoFree(id: number): void;
-  /** createHash/createHmac, one update and digest in one call (as cryptoOpen, then digest `output`). */
-  cryptoOnce(hmac: boolean, algorithm: string, option: Packed, key: string | Uint8Array | undefined, data: string, encoding: string | undefined, output: string | undefined): Digest;
+  /** createHash/createHmac, one update (a string or guest bytes) and digest in one call (as cryptoOpen, then digest `output`). */
+  cryptoOnce(hmac: boolean, algorithm: string, option: Packed, key: string | Uint8Array | undefined, data: string | Uint8Array, encoding: string | undefined, output: string | undefined, scratch: Uint8Array): ScratchDigest;
   /** `crypto.hash(algorithm, input, outputEncoding)`. Packed: all three. */
-  cryptoHash(mask: number, algorithm: Packed, input: Packed, outputEncoding: Packed): Digest;
+  cryptoHash(mask: number, algorithm: Packed, input: Packed, outputEncoding: Packed, scratch: Uint8Array | undefined): ScratchDigest;
   /** `getHashes()`, NUL-separated. */
   cryptoHashes(): string;
   /** Fills all of a guest view with random bytes. */

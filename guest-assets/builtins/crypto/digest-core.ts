@@ -1,16 +1,28 @@
 /**
  * The state behind a guest Hash or Hmac and its calls to the Worker. A Worker object (a handle,
  * see CryptoCaps.cryptoOpen) is made only when needed: an algorithm Node accepted once is known
- * good, and a single string update is kept here, so `createHash(a).update(s).digest(e)` is one
- * Worker call (cryptoOnce). Bytes are never kept: a view update opens the handle at once, as Node
- * hashes the bytes at the time of update(). A handle is freed by digest, or when the guest object
- * is collected.
+ * good, and short updates are kept here (pending.ts), so `createHash(a).update(x).digest(e)` is
+ * one Worker call (cryptoOnce). A handle is freed by digest, or when the guest object is collected.
  */
 import type { Buffer as BufferClass } from 'buffer';
 import { guard, type Caps } from '../../caps.js';
 import { failure } from './errors.js';
+import { copyPending, hasPending, keep, MAX_KEPT_BYTES, staged, takePending, type Pending } from './pending.js';
 
 type Buf = InstanceType<typeof BufferClass>;
+
+const GuestUint8Array = Uint8Array;
+
+/** Bytes the Worker made in guest memory; anything else is refused (never re-labelled as the guest's). */
+export function guestBytes(bytes: Uint8Array): Uint8Array {
+  if (!(bytes instanceof GuestUint8Array)) throw new Error('sandbox bridge call failed');
+  return bytes;
+}
+
+/** Bytes the Worker made in guest memory, as a Buffer (no copy). */
+export function guestBuffer(bytes: Uint8Array, Buffer: typeof BufferClass): Buf {
+  return Object.setPrototypeOf(guestBytes(bytes), Buffer.prototype) as Buf;
+}
 
 /** Algorithm (and outputLength, or Hmac) combinations Node accepted, at most MAX_KNOWN of them. */
 const known = new Set<string>();
@@ -30,13 +42,16 @@ export function isKnown(key: string | undefined): boolean {
 }
 
 /** The state of one Hash or Hmac. */
-export class DigestCore {
+export class DigestCore implements Pending {
   /** The Worker handle, 0 while none is needed. */
   id = 0;
-  /** The one string update not yet given to the Worker, and its encoding. */
-  pending: string | undefined = undefined;
-  pendingEncoding: string | undefined = undefined;
+  text: string | undefined = undefined;
+  encoding: string | undefined = undefined;
+  chunks: Uint8Array[] | undefined = undefined;
+  size = 0;
   finalized = false;
+  /** Whether `key` is the guest's own copy (else the caller's value, given to the Worker at once). */
+  keyKept = false;
   /** The digest pushed by the stream side (Node's handle keeps it for a later digest()). */
   flushed: Buf | undefined = undefined;
   /** What digest() returned, and in which encoding (Node's handle gives it again to the stream side). */
@@ -51,11 +66,21 @@ export class DigestCore {
     /** The Hmac key: a string or a guest copy of its bytes. */
     readonly key: unknown,
   ) {}
+
+  /** A new state of the same algorithm keeping the same updates (copy() before any Worker call). */
+  fork(outputLength: unknown): DigestCore {
+    const next = new DigestCore(this.hmac, this.algorithm, outputLength, this.key);
+    next.keyKept = this.keyKept;
+    copyPending(this, next);
+    return next;
+  }
 }
 
 /** Makes and tracks the Worker handles of digest cores. */
 export class DigestHandles {
   readonly #registry: FinalizationRegistry<number>;
+  /** Where the Worker writes a digest's bytes (see CryptoCaps.cryptoDigest). */
+  readonly scratch = new Uint8Array(1024);
 
   constructor(
     readonly caps: Caps,
@@ -66,7 +91,8 @@ export class DigestHandles {
 
   /** Opens the handle of `core` now (Node validates here); `data` is its first update. */
   open(owner: object, core: DigestCore, mask: number, originals: readonly unknown[], data?: string | ArrayBufferView, encoding?: string): void {
-    const { hmac, algorithm, option, key } = core;
+    const { hmac, algorithm, option } = core;
+    const key = this.keyOf(core);
     const id = guard(() => this.caps.cryptoOpen(mask, hmac, mask & 3 ? undefined : algorithm, mask & 12 ? undefined : (option as string), mask & 48 ? undefined : (key as string), data, encoding));
     if (id < 0) throw failure(this.caps, originals);
     const knowAs = knownKey(hmac, algorithm, option);
@@ -75,27 +101,26 @@ export class DigestHandles {
     this.#registry.register(owner, id, core);
   }
 
-  /** Feeds an update (the Worker handle is opened when one string is no longer enough). */
+  /** Feeds an update: kept while it can be, else given to the Worker handle (opened with what was kept). */
   feed(owner: object, core: DigestCore, data: string | ArrayBufferView, encoding: string | undefined): void {
-    if (core.id === 0 && core.pending === undefined && typeof data === 'string') {
-      core.pending = data;
-      core.pendingEncoding = encoding;
-      return;
-    }
     if (core.id === 0) {
-      const first = core.pending;
-      this.open(owner, core, 0, [], first ?? data, first === undefined ? encoding : core.pendingEncoding);
-      core.pending = undefined;
-      if (first === undefined) return;
+      if (keep(core, data, encoding)) return;
+      if (!hasPending(core)) return this.open(owner, core, 0, [], data, encoding);
+      this.materialize(owner, core);
     }
     if (guard(() => this.caps.cryptoUpdate(core.id, data, encoding)) < 0) throw failure(this.caps);
   }
 
-  /** Makes sure `core` has its Worker handle (for copy()). */
+  /** Makes sure `core` has its Worker handle, fed what was kept. */
   materialize(owner: object, core: DigestCore): void {
     if (core.id !== 0) return;
-    this.open(owner, core, 0, [], core.pending, core.pendingEncoding);
-    core.pending = undefined;
+    const encoding = core.encoding;
+    this.open(owner, core, 0, [], takePending(core), encoding);
+  }
+
+  /** The key to give the Worker: a kept copy goes through the staging buffer (after any kept data). */
+  keyOf(core: DigestCore): unknown {
+    return core.keyKept && typeof core.key !== 'string' ? staged(core.key as Uint8Array, MAX_KEPT_BYTES) : core.key;
   }
 
   /** A new handle copying `core`'s, with `outputLength` (`mask` says whether it is a guest object). */
@@ -114,20 +139,33 @@ export class DigestHandles {
   digest(core: DigestCore, encoding: string | undefined): string | Buf {
     let out;
     if (core.id === 0) {
-      const { hmac, algorithm, option, key } = core;
-      out = guard(() => this.caps.cryptoOnce(hmac, algorithm, option as string, key as string, core.pending ?? '', core.pendingEncoding, encoding));
+      const { hmac, algorithm, option } = core;
+      const textEncoding = core.encoding;
+      const key = this.keyOf(core);
+      const data = takePending(core) ?? '';
+      out = guard(() => this.caps.cryptoOnce(hmac, algorithm, option as string, key as string, data, textEncoding, encoding, this.scratch));
     } else {
-      out = guard(() => this.caps.cryptoDigest(core.id, encoding));
+      out = guard(() => this.caps.cryptoDigest(core.id, encoding, this.scratch));
     }
-    if (typeof out === 'number') throw failure(this.caps);
+    const result = this.result(out, []);
     if (core.id !== 0) this.#registry.unregister(core);
     core.id = 0;
-    core.pending = undefined;
-    return typeof out === 'string' ? out : this.toBuffer(out);
+    return result;
+  }
+
+  /** A digest capability's answer as Node's result: a string, or a Buffer (from the scratch or new guest bytes). */
+  result(out: string | Uint8Array | number, originals: readonly unknown[]): string | Buf {
+    if (typeof out === 'string') return out;
+    if (typeof out !== 'number') return this.toBuffer(out);
+    if (out < 0) throw failure(this.caps, originals);
+    const buf = this.Buffer.allocUnsafe(out);
+    const scratch = this.scratch;
+    for (let i = 0; i < out; i++) buf[i] = scratch[i]!;
+    return buf;
   }
 
   /** Guest bytes from the Worker as a Buffer (no copy). */
   toBuffer(bytes: Uint8Array): Buf {
-    return Object.setPrototypeOf(bytes, this.Buffer.prototype) as Buf;
+    return guestBuffer(bytes, this.Buffer);
   }
 }

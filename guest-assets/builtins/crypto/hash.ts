@@ -6,8 +6,9 @@ import type { Buffer as BufferClass } from 'buffer';
 import { guard, type Caps } from '../../caps.js';
 import { invalidArgType, invalidArgValue, nodeError } from '../../node-errors.js';
 import { DigestCore, DigestHandles, isKnown, knownKey } from './digest-core.js';
-import { failure, maskOf, packed } from './errors.js';
+import { maskOf, packed } from './errors.js';
 import { createLazyTransform, defineOwn } from './lazy-transform.js';
+import { bytesView, MAX_KEPT_KEY } from './pending.js';
 
 type Buf = InstanceType<typeof BufferClass>;
 type Callback = (error?: Error | null) => void;
@@ -21,8 +22,11 @@ const typedArrayProto = Object.getPrototypeOf(Uint8Array.prototype) as object;
 const tagOf = Object.getOwnPropertyDescriptor(typedArrayProto, Symbol.toStringTag)!.get!;
 const viewBytes = Object.getOwnPropertyDescriptor(typedArrayProto, 'byteLength')!.get!;
 const sliceOf = typedArrayProto.constructor.prototype.slice as (this: Uint8Array) => Uint8Array;
-/** Hmac keys up to this size are copied here, so a new Hmac needs no Worker call before its digest. */
-const MAX_KEPT_KEY = 4096;
+
+/** Defines enumerable methods (as Node's prototype assignments make them), in order. */
+function defineMethods(target: object, methods: Record<string, unknown>): void {
+  for (const key of Object.keys(methods)) defineOwn(target, key, methods[key]);
+}
 
 function hashFinalized(): Error {
   return nodeError('ERR_CRYPTO_HASH_FINALIZED', 'Error', 'Digest already called');
@@ -42,8 +46,7 @@ function outputEncodingOf(encoding: unknown): string | undefined {
 function keptKey(key: unknown): unknown {
   if (typeof key === 'string') return key;
   if (!isView(key) || Reflect.apply(tagOf, key, []) === undefined || (Reflect.apply(viewBytes, key, []) as number) > MAX_KEPT_KEY) return undefined;
-  const bytes = new Uint8Array((key as Uint8Array).buffer, (key as Uint8Array).byteOffset, Reflect.apply(viewBytes, key, []) as number);
-  return Reflect.apply(sliceOf, bytes, []);
+  return Reflect.apply(sliceOf, bytesView(key), []);
 }
 
 /** Builds Hash, Hmac and the functions over them. */
@@ -71,6 +74,7 @@ export function createHashes(caps: Caps, Buffer: typeof BufferClass, loadStream:
     const encoding = options ? (options as Record<string, unknown>).encoding : undefined;
     const kept = isKnown(knownKey(true, hmac, encoding)) ? keptKey(key) : undefined;
     const state = new DigestCore(true, hmac as string, packed(encoding), kept ?? packed(key));
+    state.keyKept = kept !== undefined;
     if (kept === undefined) handles.open(this, state, maskOf([hmac, encoding, key]), [hmac, encoding, key]);
     init(this, state, options);
   }
@@ -134,19 +138,20 @@ export function createHashes(caps: Caps, Buffer: typeof BufferClass, loadStream:
     },
   };
 
-  Object.assign(Hash.prototype, {
+  // Defined, not assigned: an assignment would consult the prototype chain and load the stream side.
+  defineMethods(Hash.prototype, {
     copy(this: object, options?: unknown): object {
       const state = core(this);
       if (state.finalized) throw hashFinalized();
       let xof = optionOf(options, 'outputLength');
       if (typeof xof === 'number') xof += 0;
       const copy = Object.create(Hash.prototype) as object;
-      const next = new DigestCore(false, state.algorithm, xof, undefined);
+      let next: DigestCore;
       if (state.id === 0 && isKnown(knownKey(false, state.algorithm, xof))) {
-        next.pending = state.pending;
-        next.pendingEncoding = state.pendingEncoding;
+        next = state.fork(xof);
       } else {
         handles.materialize(this, state);
+        next = new DigestCore(false, state.algorithm, xof, undefined);
         next.id = handles.copy(state, maskOf([xof]), xof);
         handles.track(copy, next);
       }
@@ -168,7 +173,7 @@ export function createHashes(caps: Caps, Buffer: typeof BufferClass, loadStream:
   });
 
   // Node's own order of the prototypes' (enumerable) methods.
-  Object.assign(Hmac.prototype, {
+  defineMethods(Hmac.prototype, {
     update,
     digest(this: object, outputEncoding?: unknown): string | Buf {
       const state = core(this);
@@ -207,9 +212,8 @@ export function createHashes(caps: Caps, Buffer: typeof BufferClass, loadStream:
     },
     hash(algorithm: unknown, input: unknown, outputEncoding: unknown = undefined) {
       const args = [algorithm, input, outputEncoding];
-      const out = guard(() => caps.cryptoHash(maskOf(args), packed(algorithm) as string, packed(input) as string, packed(outputEncoding) as string));
-      if (typeof out === 'number') throw failure(caps, args);
-      return typeof out === 'string' ? out : handles.toBuffer(out);
+      const out = guard(() => caps.cryptoHash(maskOf(args), packed(algorithm) as string, packed(input) as string, packed(outputEncoding) as string, handles.scratch));
+      return handles.result(out, args);
     },
     getHashes,
   };

@@ -8,6 +8,7 @@
 import type { BuiltinContext } from '../registry.js';
 import { guard } from '../../caps.js';
 import { useDomException } from './errors.js';
+import { guestBuffer } from './digest-core.js';
 import { createHashes } from './hash.js';
 import { createKdf } from './kdf.js';
 import { createRandom } from './random.js';
@@ -35,7 +36,7 @@ function build(ctx: BuiltinContext) {
   useDomException(typeof DOMExceptionClass === 'function' ? (DOMExceptionClass as typeof FallbackDOMException) : FallbackDOMException);
   const later = (callback: Function, ...args: unknown[]) => void ctx.timers.setImmediate(() => Reflect.apply(callback, undefined, args));
   const hashes = createHashes(caps, Buffer, () => ctx.require('stream') as { Transform: Function & { prototype: object } });
-  const toBuffer = (bytes: Uint8Array) => Object.setPrototypeOf(bytes, Buffer.prototype) as InstanceType<typeof Buffer>;
+  const toBuffer = (bytes: Uint8Array) => guestBuffer(bytes, Buffer);
   const random = createRandom(caps, Buffer, later, ctx.process.nextTick as (callback: Function, ...args: unknown[]) => void);
   const kdf = createKdf(caps, toBuffer, later);
   const web = createWebCrypto(caps, random, later);

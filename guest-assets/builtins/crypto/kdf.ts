@@ -8,6 +8,7 @@ import type { Buffer as BufferClass } from 'buffer';
 import type { Digest, Packed } from './caps.js';
 import { guard, type Caps } from '../../caps.js';
 import { invalidArgType } from '../../node-errors.js';
+import { guestBytes } from './digest-core.js';
 import { failure, maskOf, packed } from './errors.js';
 
 type Later = (callback: Function, ...args: unknown[]) => void;
@@ -58,7 +59,7 @@ export function createKdf(caps: Caps, toBuffer: (bytes: Uint8Array) => Buf, late
   }
 
   /** hkdf's key is an ArrayBuffer (guest bytes made by the Worker own theirs exactly). */
-  const arrayBufferOf = (bytes: Uint8Array) => bytes.buffer as ArrayBuffer;
+  const arrayBufferOf = (bytes: Uint8Array) => guestBytes(bytes).buffer as ArrayBuffer;
 
   return {
     pbkdf2(password: unknown, salt: unknown, iterations: unknown, keylen: unknown, digest: unknown, callback: unknown): void {

@@ -6,6 +6,7 @@
  */
 import { guard, type Caps } from '../../caps.js';
 import { nodeError } from '../../node-errors.js';
+import { guestBytes } from './digest-core.js';
 import { domException, failure, invalidThis, isAnyArrayBuffer, isBinary, unsupported } from './errors.js';
 
 /** The digests subtle.digest knows, by Web Crypto name, with their Node names. */
@@ -65,10 +66,11 @@ export function createWebCrypto(caps: Caps, random: { getRandomValues(array: unk
     if (!isBinary(data)) throw nodeError('ERR_INVALID_ARG_TYPE', 'TypeError', `${prefix}: 2nd argument is not instance of ArrayBuffer, Buffer, TypedArray, or DataView.`);
     const name = DIGESTS[digestName(identifier)]!;
     const input = isAnyArrayBuffer(data) ? new Uint8Array(data) : data;
-    const out = guard(() => caps.cryptoHash(0, name, input, 'buffer'));
+    const out = guard(() => caps.cryptoHash(0, name, input, 'buffer', undefined));
     if (typeof out === 'number') throw failure(caps);
     // Node's digest settles from the threadpool, in a later turn of the event loop.
-    return new Promise<ArrayBuffer>((resolve) => later(resolve, typeof out === 'string' ? new ArrayBuffer(0) : out.buffer));
+    const result = typeof out === 'string' ? new ArrayBuffer(0) : (guestBytes(out).buffer as ArrayBuffer);
+    return new Promise<ArrayBuffer>((resolve) => later(resolve, result));
   }
 
   const methods: PropertyDescriptorMap = {};

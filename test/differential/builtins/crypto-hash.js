@@ -78,6 +78,53 @@ const big = 'x'.repeat(1 << 20);
 console.log('1 MiB string', createHash('sha256').update(big).digest('hex'));
 console.log('1 MiB buffer', createHash('sha256').update(Buffer.alloc(1 << 20, 120)).digest('hex'));
 
+// Updates split at every kind of seam: a surrogate pair split across two utf8 updates, base64 and
+// hex chunks decoded apart, per-character encodings, strings and views mixed, many small views
+// (past 16 KB in all), views changed after update(), copies taken between updates.
+const splits = {
+  'pair split utf8': [['\ud83d'], ['\ude00']],
+  'pair split utf8 explicit': [['a\ud83d', 'utf8'], ['\ude00b', 'utf8']],
+  'pair split utf16le': [['\ud83d', 'utf16le'], ['\ude00', 'utf16le']],
+  'lone high then text': [['x\ud800'], ['y']],
+  'text then lone low': [['x'], ['\udc00y']],
+  'base64 chunks': [['YQ==', 'base64'], ['Yg==', 'base64']],
+  'hex bad then good': [['zz', 'hex'], ['11', 'hex']],
+  'latin1 chunks': [['é', 'latin1'], ['è', 'latin1'], ['', 'latin1']],
+  'encodings differ': [['é', 'latin1'], ['é']],
+  'utf8 vs utf-8': [['é', 'utf8'], ['é', 'utf-8']],
+  'unknown encodings': [['ab', 'nope'], ['cd', 'nope']],
+  'string then view': [['a'], [Buffer.from('b')]],
+  'view then string': [[Buffer.from('a')], ['b']],
+  'views': [[new Uint8Array([1, 2])], [new DataView(new ArrayBuffer(3))], [new Uint16Array([258])]],
+  'empty pieces': [[''], [''], [Buffer.alloc(0)]],
+};
+for (const [label, parts] of Object.entries(splits)) {
+  const h = createHash('sha256');
+  for (const args of parts) h.update(...args);
+  console.log('split', label, h.digest('hex'));
+}
+const many = createHash('sha1');
+for (let i = 0; i < 300; i++) many.update(Buffer.alloc(100, i));
+console.log('300 small views', many.digest('hex'));
+const both = createHash('md5');
+for (let i = 0; i < 10; i++) both.update(i % 2 ? `s${i}` : Buffer.from(`b${i}`));
+console.log('alternating', both.digest('base64'));
+const changing = Buffer.from('aaaa');
+const kept = createHash('sha1').update(changing);
+changing.fill(98);
+kept.update(changing);
+changing.fill(99);
+console.log('view changed between updates', kept.digest('hex'));
+const forked = createHash('sha256').update(Buffer.from('x'));
+const fork1 = forked.copy();
+forked.update('y');
+const fork2 = forked.copy().update(Buffer.from('z'));
+console.log('copies between updates', fork1.digest('hex'), fork2.digest('hex'), forked.digest('hex'));
+const hmacChunks = crypto.createHmac('sha256', new Uint8Array([9, 9])).update(Buffer.from('a')).update(new Uint8Array(20000)).update('tail');
+console.log('hmac chunks past the kept size', hmacChunks.digest('hex'));
+const hugeKey = crypto.createHmac('sha1', Buffer.alloc(5000, 3)).update(Buffer.alloc(16 * 1024, 4)).update(Buffer.alloc(1, 5));
+console.log('hmac big key and views', hugeKey.digest('hex'));
+
 // A buffer changed after update() does not change the digest (bytes are hashed at update time).
 const mutable = Buffer.from('before');
 const early = createHash('sha1').update(mutable);

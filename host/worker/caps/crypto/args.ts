@@ -7,7 +7,7 @@
  * or function) named `GuestValue<slot>`, whose description the guest replaces with the original's.
  */
 import { types } from 'node:util';
-import { bufferOf, byteOffsetOf, quietly, type Realm } from '../../realm.js';
+import { bufferOf, byteLengthOf, byteOffsetOf, quietly, typedArraySet, type Realm } from '../../realm.js';
 
 /** What a slot's two mask bits say: passed as is, or a stand-in for a guest object, array or function. */
 export const Slot = { Value: 0, Object: 1, Array: 2, Function: 3 } as const;
@@ -29,20 +29,40 @@ const VIEWS: Record<string, ViewConstructor> = {
 export class GuestArgumentError extends Error {}
 
 /**
+ * Prototypes already found to be the guest's (their chain ends in the guest's Object.prototype), so
+ * a typed array of a known kind costs one lookup. A chain of guest objects can only be changed by
+ * code holding objects of both realms, which guest code never does.
+ */
+const guestProtos = new WeakSet<object>();
+const MAX_GUEST_PROTOS = 256;
+let guestProtoCount = 0;
+
+/** Whether `value` (a typed array, DataView or ArrayBuffer: not a Proxy) is the guest's. */
+function isGuestBytes(realm: Realm, value: object): boolean {
+  const proto = Object.getPrototypeOf(value) as object | null;
+  if (proto !== null && guestProtos.has(proto)) return true;
+  if (!realm.isGuest(value)) return false;
+  if (proto !== null && guestProtoCount < MAX_GUEST_PROTOS) {
+    guestProtos.add(proto);
+    guestProtoCount++;
+  }
+  return true;
+}
+
+/**
  * A Worker view of the guest view's memory, of the same kind (so Node sees the same element size
  * and type), built with Worker intrinsics only; a guest ArrayBuffer is used as it is (Node reads
  * it through its internal slots). Anything else is refused.
  */
 export function mirror(realm: Realm, value: object): ArrayBufferView | ArrayBufferLike {
-  if (!realm.isGuest(value)) throw new GuestArgumentError('not a guest value');
-  if (types.isDataView(value)) {
-    return new DataView(Reflect.apply(dataViewBuffer, value, []) as ArrayBuffer, Reflect.apply(dataViewOffset, value, []) as number, Reflect.apply(dataViewLength, value, []) as number);
-  }
-  if (types.isTypedArray(value)) {
+  if (types.isTypedArray(value) && isGuestBytes(realm, value)) {
     const Ctor = VIEWS[Reflect.apply(tagOf, value, []) as string]!;
     return new Ctor(Reflect.apply(bufferOf, value, []) as ArrayBufferLike, Reflect.apply(byteOffsetOf, value, []) as number, Reflect.apply(lengthOf, value, []) as number);
   }
-  if (types.isAnyArrayBuffer(value)) return value;
+  if (types.isDataView(value) && isGuestBytes(realm, value)) {
+    return new DataView(Reflect.apply(dataViewBuffer, value, []) as ArrayBuffer, Reflect.apply(dataViewOffset, value, []) as number, Reflect.apply(dataViewLength, value, []) as number);
+  }
+  if (types.isAnyArrayBuffer(value) && isGuestBytes(realm, value)) return value;
   throw new GuestArgumentError('not guest bytes');
 }
 
@@ -70,11 +90,30 @@ export function arg(realm: Realm, mask: number, slot: number, value: unknown): u
   return mirror(realm, value);
 }
 
-/** A Worker Buffer over a guest Uint8Array or other view's bytes, for the hot paths (no kind needed). */
+/** A Worker Buffer over a guest view's bytes, for the hot paths (no kind needed). */
 export function bytesOf(realm: Realm, value: unknown): Buffer {
+  if (types.isTypedArray(value) && isGuestBytes(realm, value)) {
+    return Buffer.from(Reflect.apply(bufferOf, value, []) as ArrayBuffer, Reflect.apply(byteOffsetOf, value, []) as number, Reflect.apply(byteLengthOf, value, []) as number);
+  }
   const view = mirror(realm, value as object);
   if (!ArrayBuffer.isView(view)) throw new GuestArgumentError('not a guest view');
   return Buffer.from(view.buffer, view.byteOffset, view.byteLength);
+}
+
+/**
+ * A digest for the guest: a string as it is; bytes copied into the guest's `scratch` (its length is
+ * returned) when they fit, else into new guest memory. Allocating guest memory from the Worker
+ * costs a few microseconds, copying a digest into the scratch a few nanoseconds.
+ */
+export function toGuest(realm: Realm, out: string | Buffer, scratch: unknown): string | Uint8Array | number {
+  if (typeof out === 'string') return out;
+  if (types.isUint8Array(scratch) && isGuestBytes(realm, scratch) && (Reflect.apply(byteLengthOf, scratch, []) as number) >= out.length) {
+    Reflect.apply(typedArraySet, scratch, [out]);
+    return out.length;
+  }
+  const bytes = realm.toGuestBytes(out);
+  if (bytes === undefined) throw new Error('could not allocate guest memory');
+  return bytes;
 }
 
 /** The record the guest rebuilds a failure from (JSON, so it is parsed in the guest's realm). */

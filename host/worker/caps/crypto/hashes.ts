@@ -6,7 +6,7 @@
 import crypto from 'node:crypto';
 import type { CryptoCaps } from '../../../../guest-assets/builtins/crypto/caps.js';
 import type { Realm } from '../../realm.js';
-import { arg, bytesOf, limitError } from './args.js';
+import { arg, bytesOf, limitError, toGuest } from './args.js';
 import { MAX_LIVE_HASHES, MAX_OUTPUT_BYTES } from './limits.js';
 
 type Digester = crypto.Hash | crypto.Hmac;
@@ -46,14 +46,6 @@ function input(realm: Realm, data: unknown): string | Buffer {
   return typeof data === 'string' ? data : bytesOf(realm, data);
 }
 
-/** A digest for the guest: a string as it is, bytes copied into guest memory. */
-function toGuest(realm: Realm, out: string | Buffer): string | Uint8Array {
-  if (typeof out === 'string') return out;
-  const bytes = realm.toGuestBytes(out);
-  if (bytes === undefined) throw new Error('could not allocate guest memory');
-  return bytes;
-}
-
 /** Hash options from a primitive outputLength (-0 is 0: Node 20's native check aborts the process on -0). */
 function xofOptions(outputLength: unknown): crypto.HashOptions | undefined {
   return outputLength === undefined ? undefined : { outputLength: Object.is(outputLength, -0) ? 0 : (outputLength as number) };
@@ -75,6 +67,9 @@ function create(hmac: boolean, algorithm: unknown, option: unknown, key: unknown
   return withLength(option, (options) => crypto.createHash(algorithm as string, options));
 }
 
+/** An encoding or name from the guest bundle: a string, or nothing (never a guest object's own conversion). */
+const str = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+
 /** Text encodings `crypto.hash` and `digest` treat alike (others differ on unknown names). */
 const ONE_SHOT = new Set(['hex', 'base64']);
 
@@ -84,19 +79,19 @@ export function hashCaps(realm: Realm, run: Run): Pick<CryptoCaps, 'cryptoOpen' 
     cryptoOpen: (mask, hmac, algorithm, option, key, data, encoding) =>
       run(() => {
         const h = create(hmac === true, arg(realm, mask, 0, algorithm), arg(realm, mask, 1, option), arg(realm, mask, 2, key));
-        if (data !== undefined) h.update(input(realm, data) as string, encoding as BufferEncoding);
+        if (data !== undefined) h.update(input(realm, data) as string, str(encoding) as BufferEncoding);
         return handles.add(h);
       }) as number,
     cryptoUpdate: (id, data, encoding) =>
       run(() => {
-        handles.get(id).update(input(realm, data) as string, encoding as BufferEncoding);
+        handles.get(id).update(input(realm, data) as string, str(encoding) as BufferEncoding);
         return 0;
       }) as number,
-    cryptoDigest: (id, encoding) =>
+    cryptoDigest: (id, encoding, scratch) =>
       run(() => {
-        const out = handles.get(id).digest(encoding as crypto.BinaryToTextEncoding) as string | Buffer;
+        const out = handles.get(id).digest(str(encoding) as crypto.BinaryToTextEncoding) as string | Buffer;
         handles.delete(id);
-        return toGuest(realm, out);
+        return toGuest(realm, out, scratch);
       }),
     cryptoCopy: (mask, id, outputLength) =>
       run(() => {
@@ -105,19 +100,20 @@ export function hashCaps(realm: Realm, run: Run): Pick<CryptoCaps, 'cryptoOpen' 
         return handles.add(withLength(xof, (options) => h.copy(options)));
       }) as number,
     cryptoFree: (id) => void run(() => handles.delete(id)),
-    cryptoOnce: (hmac, algorithm, option, key, data, encoding, output) =>
+    cryptoOnce: (hmac, algorithm, option, key, data, encoding, output, scratch) =>
       run(() => {
-        if (!hmac && option === undefined && encoding === undefined && typeof data === 'string' && (output === undefined || ONE_SHOT.has(output as string))) {
-          return toGuest(realm, crypto.hash(String(algorithm), data, (output ?? 'buffer') as 'hex'));
+        const [name, textEncoding, outputEncoding] = [String(str(algorithm)), str(encoding), str(output)];
+        const bytes = input(realm, data);
+        if (!hmac && option === undefined && (textEncoding === undefined || typeof bytes !== 'string') && (outputEncoding === undefined || ONE_SHOT.has(outputEncoding))) {
+          return toGuest(realm, crypto.hash(name, bytes, (outputEncoding ?? 'buffer') as 'hex'), scratch);
         }
-        const keyInput = key === undefined ? undefined : input(realm, key);
-        const h = create(hmac === true, String(algorithm), option, keyInput);
-        return toGuest(realm, h.update(String(data), encoding as BufferEncoding).digest(output as crypto.BinaryToTextEncoding) as string | Buffer);
+        const h = create(hmac === true, name, option, key === undefined ? undefined : input(realm, key));
+        return toGuest(realm, h.update(bytes as string, textEncoding as BufferEncoding).digest(outputEncoding as crypto.BinaryToTextEncoding) as string | Buffer, scratch);
       }),
-    cryptoHash: (mask, algorithm, data, outputEncoding) =>
+    cryptoHash: (mask, algorithm, data, outputEncoding, scratch) =>
       run(() => {
         const hash = crypto.hash as (a: unknown, d: unknown, e: unknown) => string | Buffer;
-        return toGuest(realm, hash(arg(realm, mask, 0, algorithm), arg(realm, mask, 1, data), arg(realm, mask, 2, outputEncoding)));
+        return toGuest(realm, hash(arg(realm, mask, 0, algorithm), arg(realm, mask, 1, data), arg(realm, mask, 2, outputEncoding)), scratch);
       }),
     cryptoHashes: () => run(() => crypto.getHashes().join('\u0000')) as string,
   };
