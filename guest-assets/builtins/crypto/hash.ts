@@ -211,8 +211,10 @@ export function createHashes(caps: Caps, Buffer: typeof BufferClass, loadStream:
       return new (Hmac as unknown as new (h: unknown, k: unknown, o: unknown) => object)(hmac, key, options);
     },
     hash(algorithm: unknown, input: unknown, outputEncoding: unknown = undefined) {
-      const args = [algorithm, input, outputEncoding];
-      const out = guard(() => caps.cryptoHash(maskOf(args), packed(algorithm) as string, packed(input) as string, packed(outputEncoding) as string, handles.scratch));
+      // The common case needs no mask: only primitives and a view.
+      const plain = typeof algorithm === 'string' && (typeof input === 'string' || isView(input)) && (outputEncoding === undefined || typeof outputEncoding === 'string');
+      const args = plain ? [] : [algorithm, input, outputEncoding];
+      const out = guard(() => caps.cryptoHash(plain ? 0 : maskOf(args), packed(algorithm) as string, packed(input) as string, packed(outputEncoding) as string, handles.scratch));
       return handles.result(out, args);
     },
     getHashes,

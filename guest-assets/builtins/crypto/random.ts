@@ -15,7 +15,10 @@ type NextTick = (callback: Function, ...args: unknown[]) => void;
 
 /** Node's largest randomBytes size (buffer's kMaxLength and 2^32 - 1, the smaller). */
 const MAX_SIZE = 2 ** 31 - 1;
+/** randomInt draws 6 random bytes (a 48-bit integer) per attempt. */
+const RAND_MAX = 2 ** 48 - 1;
 const isArray = Array.isArray;
+const isSafeInteger = Number.isSafeInteger;
 
 function validateCallback(callback: unknown): asserts callback is Function {
   if (typeof callback !== 'function') throw invalidArgType('callback', ['function'], [], callback);
@@ -26,6 +29,27 @@ export function createRandom(caps: Caps, Buffer: typeof BufferClass, later: Late
   function fillSync(buf: unknown, offset: unknown, size: unknown): void {
     const args = [buf, offset, size];
     if (guard(() => caps.cryptoRandomFill(maskOf(args), packed(buf) as Uint8Array, packed(offset) as number, packed(size) as number)) < 0) throw failure(caps, args);
+  }
+
+  // Random bytes for randomInt, filled by the Worker 1024 draws at a time (as Node keeps its own).
+  const cache = new Uint8Array(6 * 1024);
+  let cacheAt = cache.length;
+
+  /** An integer in [min, max) from the cache, unbiased (a draw at or over the last whole range is redrawn). */
+  function draw(min: number, max: number): number {
+    const range = max - min;
+    const limit = RAND_MAX - (RAND_MAX % range);
+    for (;;) {
+      if (cacheAt === cache.length) {
+        if (guard(() => caps.cryptoFill(cache)) < 0) throw failure(caps);
+        cacheAt = 0;
+      }
+      const c = cache;
+      const i = cacheAt;
+      cacheAt += 6;
+      const x = (c[i]! * 256 + c[i + 1]!) * 2 ** 32 + ((c[i + 2]! << 24) >>> 0) + (c[i + 3]! << 16) + (c[i + 4]! << 8) + c[i + 5]!;
+      if (x < limit) return (x % range) + min;
+    }
   }
 
   function randomBytes(size: unknown, callback?: unknown) {
@@ -72,8 +96,14 @@ export function createRandom(caps: Caps, Buffer: typeof BufferClass, later: Late
       min = 0;
     }
     if (callback !== undefined) validateCallback(callback);
-    const n = guard(() => caps.cryptoRandomInt(maskOf([min, max]), withMin, packed(min) as number, packed(max) as number));
-    if (typeof n !== 'number' || Number.isNaN(n)) throw failure(caps, [min, max]);
+    let n;
+    if (isSafeInteger(min) && isSafeInteger(max) && (max as number) > (min as number) && (max as number) - (min as number) <= RAND_MAX) {
+      n = draw(min as number, max as number);
+    } else {
+      // Node's checks (and errors) for anything else.
+      n = guard(() => caps.cryptoRandomInt(maskOf([min, max]), withMin, packed(min) as number, packed(max) as number));
+      if (typeof n !== 'number' || Number.isNaN(n)) throw failure(caps, [min, max]);
+    }
     if (callback === undefined) return n;
     // Node answers from its cache of random bytes on the next tick, with an undefined error.
     nextTick(callback, undefined, n);
