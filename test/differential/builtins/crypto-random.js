@@ -60,8 +60,8 @@ const ints = Array.from({ length: 200 }, () => crypto.randomInt(-3, 3));
 console.log('randomInt range', ints.every((n) => Number.isInteger(n) && n >= -3 && n < 3));
 console.log('randomInt covers its range', new Set(Array.from({ length: 300 }, () => crypto.randomInt(3))).size);
 const wide = crypto.randomInt(2 ** 48 - 1);
-const wideMin = crypto.randomInt(-(2 ** 47), 2 ** 47);
-console.log('randomInt wide', Number.isSafeInteger(wide) && wide >= 0 && wide < 2 ** 48 - 1, Number.isSafeInteger(wideMin) && wideMin >= -(2 ** 47) && wideMin < 2 ** 47);
+const wideMin = crypto.randomInt(-(2 ** 47), 2 ** 47 - 1);
+console.log('randomInt wide', Number.isSafeInteger(wide) && wide >= 0 && wide < 2 ** 48 - 1, Number.isSafeInteger(wideMin) && wideMin >= -(2 ** 47) && wideMin < 2 ** 47 - 1);
 console.log('randomInt max only', Array.from({ length: 50 }, () => crypto.randomInt(2)).every((n) => n === 0 || n === 1));
 show('randomInt bad callback first', () => crypto.randomInt('x', 5));
 
