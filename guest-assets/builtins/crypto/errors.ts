@@ -1,0 +1,116 @@
+/**
+ * The crypto module's failures in the guest realm: the Worker's errors rebuilt from their records
+ * (crypto caps), with the stand-ins of guest objects described as Node describes the originals;
+ * DOMExceptions; and the errors of what the sandbox does not offer.
+ */
+import { guard, type Caps } from '../../caps.js';
+import { describeReceived, nodeError } from '../../node-errors.js';
+
+/** Intrinsics captured when the bundle is evaluated, before guest code can replace them. */
+const isView = ArrayBuffer.isView;
+const isArray = Array.isArray;
+const abByteLength = Object.getOwnPropertyDescriptor(ArrayBuffer.prototype, 'byteLength')!.get!;
+const sabByteLength = Object.getOwnPropertyDescriptor(SharedArrayBuffer.prototype, 'byteLength')!.get!;
+const parseJson = JSON.parse;
+const ctors: Record<string, ErrorConstructor> = { Error, TypeError, RangeError };
+
+/** Whether `value` is an ArrayBuffer or SharedArrayBuffer (by its internal slot, as Node checks). */
+export function isAnyArrayBuffer(value: unknown): value is ArrayBufferLike {
+  if (typeof value !== 'object' || value === null) return false;
+  for (const getter of [abByteLength, sabByteLength]) {
+    try {
+      Reflect.apply(getter, value, []);
+      return true;
+    } catch {
+      // not this kind
+    }
+  }
+  return false;
+}
+
+/** Whether `value` crosses to the Worker as bytes (a view or an ArrayBuffer). */
+export function isBinary(value: unknown): value is ArrayBufferView | ArrayBufferLike {
+  return isView(value) || isAnyArrayBuffer(value);
+}
+
+/** The two mask bits of a value (see CryptoCaps): 0 when it crosses itself, else the stand-in's shape. */
+export function kindOf(value: unknown): number {
+  if (typeof value === 'function') return 3;
+  if (typeof value !== 'object' || value === null || isBinary(value)) return 0;
+  return isArray(value) ? 2 : 1;
+}
+
+/** The mask of a list of arguments (slot n is argument n). */
+export function maskOf(values: readonly unknown[]): number {
+  let mask = 0;
+  for (let i = 0; i < values.length; i++) mask |= kindOf(values[i]) << (i * 2);
+  return mask;
+}
+
+/** A value as it crosses: itself, or nothing for a guest object (its stand-in is made by the Worker). */
+export function packed<T>(value: T): T | undefined {
+  return kindOf(value) === 0 ? value : undefined;
+}
+
+interface ErrorRecord {
+  c: string;
+  n: string;
+  m: string;
+  k?: string;
+  i?: boolean;
+  d?: boolean;
+  p?: [string, unknown][];
+}
+
+type DomExceptionClass = new (message?: string, name?: string) => Error;
+let DomException: DomExceptionClass | undefined;
+
+/** Sets the DOMException class the crypto module's web errors are made with. */
+export function useDomException(ctor: DomExceptionClass): void {
+  DomException = ctor;
+}
+
+/** A DOMException (`QuotaExceededError`, `NotSupportedError`...). */
+export function domException(message: string, name: string): Error {
+  return new (DomException ?? Error)(message, name);
+}
+
+/** Node's message with each stand-in `GuestValue<n>` described as Node describes the guest's own value. */
+function restore(message: string, originals: readonly unknown[]): string {
+  return message.replace(/ Received (?:an instance of|function) GuestValue(\d+)/g, (_, n: string) => describeReceived(originals[Number(n)]));
+}
+
+function rebuild(record: ErrorRecord, originals: readonly unknown[]): Error {
+  const message = restore(String(record.m), originals);
+  if (record.d) return domException(message, String(record.n));
+  const ctorName = record.c === 'TypeError' || record.c === 'RangeError' ? record.c : 'Error';
+  const err = (record.i && typeof record.k === 'string' ? nodeError(record.k, ctorName, message) : new ctors[ctorName]!(message)) as Error & Record<string, unknown>;
+  for (const [key, value] of record.p ?? []) err[key] = value;
+  return err;
+}
+
+/** The Worker's last crypto failure as a guest-realm error; `originals` are the arguments by slot. */
+export function failure(caps: Caps, originals: readonly unknown[] = []): Error {
+  const text = guard(() => caps.cryptoError());
+  let record: ErrorRecord;
+  try {
+    record = parseJson(String(text)) as ErrorRecord;
+  } catch {
+    record = { c: 'Error', n: 'Error', m: 'crypto operation failed' };
+  }
+  return rebuild(record, originals);
+}
+
+/** Node's ERR_INVALID_THIS: `Value of "this" must be of type Crypto`. */
+export function invalidThis(type: string): Error {
+  return nodeError('ERR_INVALID_THIS', 'TypeError', `Value of "this" must be of type ${type}`);
+}
+
+/** The error of a crypto feature the sandbox does not offer (stable code, clear message). */
+export function unsupported(name: string): Error {
+  return nodeError(
+    'ERR_FEATURE_UNAVAILABLE_ON_PLATFORM',
+    'TypeError',
+    `The feature ${name} is unavailable on the current platform (the sandbox's crypto offers hashes, HMAC, random values, pbkdf2, scrypt, hkdf and subtle.digest)`,
+  );
+}
