@@ -45,6 +45,12 @@ export class Rpc {
   #nextId = 1;
   /** Send bytes as legacy bytes objects (the host is old, or this guest plays an old one); set by `negotiate`. */
   legacy = false;
+  /**
+   * Counts the calls that may have changed the filesystem: every call but the loader's lookups
+   * (`module.*`), and every async answer (its change happened when it was answered). The module
+   * loader trusts what it found missing only while this stays the same.
+   */
+  changes = 0;
 
   constructor(session: string, channel: GuestChannel, caps: Caps) {
     this.#session = session;
@@ -54,6 +60,7 @@ export class Rpc {
 
   #frame(method: string, args: readonly unknown[]): { id: number; parts: Uint8Array[] } {
     const id = this.#nextId++;
+    if (!method.startsWith('module.')) this.changes++;
     const payload = encodeArgParts(wireArgs(args, this.legacy));
     let length = 0;
     for (const p of payload) length += p.length;
@@ -103,6 +110,7 @@ export class Rpc {
 
   /** Delivers an async reply (called by the Worker). Unknown ids are ignored. */
   settle(id: number, status: number, payload: Uint8Array): void {
+    this.changes++;
     const pending = this.#pending.get(id);
     if (pending === undefined) return;
     this.#pending.delete(id);

@@ -144,6 +144,8 @@ export class CjsResolver {
     const m = EXPORTS_PATTERN.exec(request);
     if (!m || !m[1]) return undefined;
     const pkgPath = path.resolve(nmPath, m[1]);
+    // No directory there, no package.json either (the probe knows; reading it would be a call).
+    if (this.#fs.stat(pkgPath) === -2) return undefined;
     const pkg = this.#packages.read(`${pkgPath}/package.json`);
     if (pkg.exports == null) return undefined;
     try {
@@ -164,9 +166,53 @@ export class CjsResolver {
     const cacheKey = `${request}\u0000${paths.join('\u0000')}`;
     const cached = this.pathCache[cacheKey];
     if (cached) return cached;
-    let exts: string[] | undefined;
     const trailingSlash = hasTrailingSlash(request);
     const insidePath = !(isRelativeRequest(request) && path.normalize(request).startsWith('..'));
+    try {
+      this.#probe(request, paths, trailingSlash, insidePath);
+      return this.#findIn(request, paths, cacheKey, trailingSlash, insidePath, absolute);
+    } finally {
+      this.#fs.endProbe();
+    }
+  }
+
+  /**
+   * What the walk below will stat, asked in one call: each lookup directory and the request in it,
+   * with every extension; the walk's stats are then answered without a call each.
+   */
+  #probe(request: string, paths: string[], trailingSlash: boolean, insidePath: boolean): void {
+    const exts = this.#hooks.extensions();
+    const pkg = request.startsWith('/') || isRelativeRequest(request) ? undefined : EXPORTS_PATTERN.exec(request)?.[1];
+    const known = (p: string) => this.#fs.known(p);
+    const wanted: string[] = [];
+    for (const curPath of paths) {
+      if (insidePath && curPath) {
+        if (known(curPath) === undefined) wanted.push(curPath);
+        else if (known(curPath)! < 1) continue;
+      }
+      if (pkg && known(path.resolve(curPath, pkg)) === undefined) wanted.push(path.resolve(curPath, pkg));
+      const basePath = path.resolve(this.#hooks.cwd(), curPath, request);
+      const base = known(basePath);
+      if (base === undefined) wanted.push(basePath);
+      if (base === 0 && !trailingSlash) break;
+      if (base === 1 || trailingSlash) continue;
+      // The extensions in the walk's order, up to the first known to exist.
+      let found = false;
+      for (const ext of exts) {
+        const rc = known(basePath + ext);
+        if (rc === 0) {
+          found = true;
+          break;
+        }
+        if (rc === undefined) wanted.push(basePath + ext);
+      }
+      if (found) break;
+    }
+    if (wanted.length > 0) this.#fs.probe(wanted);
+  }
+
+  #findIn(request: string, paths: string[], cacheKey: string, trailingSlash: boolean, insidePath: boolean, absolute: boolean): string | false {
+    let exts: string[] | undefined;
     for (const curPath of paths) {
       if (insidePath && curPath && this.#fs.stat(curPath) < 1) continue;
       if (!absolute) {

@@ -32,6 +32,15 @@ export interface LoaderFs {
   statImport(path: string): 0 | 1 | -2;
   /** Starts or ends the linking of an ES module graph; prefetched lookups are dropped when the last ends. */
   graph(start: boolean): void;
+  /**
+   * Looks up together the paths one CommonJS resolution is about to try (a request with each
+   * extension, a package name in each node_modules); `stat` answers them until `endProbe`. The
+   * sources of found files come along; the file the resolution picks is read next.
+   */
+  probe(paths: string[]): void;
+  endProbe(): void;
+  /** What a stat of `path` would answer without a call (cached or probed), or undefined. */
+  known(path: string): 0 | 1 | -2 | undefined;
 }
 
 /** The bytes of a reply: status 2, or (from a host speaking the legacy wire) a status-0 bytes value. */
@@ -58,7 +67,27 @@ export function createLoaderFs(rpc: Rpc, caps: Caps): LoaderFs {
   let graphs = 0;
   const prefetched = new Map<string, 0 | 1 | -2>();
   const fetchedSources = new Map<string, Uint8Array>();
-  function takePrefetch(bytes: Uint8Array, paths: string[]): void {
+  // Paths found missing since the program last called the filesystem (Rpc.changes).
+  const missing = { changes: -1, paths: new Set<string>() };
+  function knownMissing(path: string): -2 | undefined {
+    if (missing.changes !== rpc.changes) {
+      missing.changes = rpc.changes;
+      missing.paths.clear();
+      return undefined;
+    }
+    return stats !== undefined && missing.paths.has(path) ? -2 : undefined;
+  }
+  // One CommonJS resolution's probes (valid until it ends) and the sources they brought.
+  const probed = new Map<string, 0 | 1 | -2>();
+  const probeSources = new Map<string, Uint8Array>();
+  /** One module.statMany call for `paths`; results into `into`, sources into `sources`. */
+  function statMany(paths: string[], into: Map<string, 0 | 1 | -2>, sources: Map<string, Uint8Array>): void {
+    if (paths.length === 0) return;
+    const bytes = bytesOf(rpc.callSync(Method.moduleStatMany, [paths, paths.map((p) => !read.has(p))]));
+    // A host without the method (an older one) answers an error: each path is then looked up alone.
+    if (bytes !== undefined) takeBatch(bytes, paths, into, sources);
+  }
+  function takeBatch(bytes: Uint8Array, paths: string[], prefetched: Map<string, 0 | 1 | -2>, fetchedSources: Map<string, Uint8Array>): void {
     const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     if (bytes.length < 4 || view.getUint32(0) !== paths.length) return;
     let at = 4;
@@ -106,19 +135,31 @@ export function createLoaderFs(rpc: Rpc, caps: Caps): LoaderFs {
   }
   return {
     stat(path, forLoad = false) {
-      if (stats === undefined) return statUncached(path, forLoad);
-      let rc = stats.get(path);
-      if (rc === undefined) {
-        rc = statUncached(path, forLoad);
-        stats.set(path, rc);
+      let rc = probed.get(path) ?? stats?.get(path) ?? knownMissing(path);
+      if (rc === undefined) rc = statUncached(path, forLoad);
+      // As Node's statCache: what exists is remembered while a top-level load runs; what is missing
+      // only until the program touches the filesystem (a file it writes next is then found).
+      if (stats !== undefined) {
+        if (rc >= 0) stats.set(path, rc);
+        else if (missing.changes === rpc.changes) missing.paths.add(path);
       }
       return rc;
     },
+    probe(paths) {
+      probeSources.clear();
+      const unknown = [...new Set(paths)].filter((p) => !probed.has(p) && stats?.get(p) === undefined && knownMissing(p) === undefined);
+      statMany(unknown.slice(0, ModuleBatch.maxPaths), probed, probeSources);
+    },
+    endProbe() {
+      probed.clear();
+    },
+    known: (path) => probed.get(path) ?? stats?.get(path) ?? knownMissing(path),
     readText(path) {
       read.add(path);
-      const fetched = fetchedSources.get(path);
+      const fetched = fetchedSources.get(path) ?? probeSources.get(path);
       if (fetched !== undefined) {
         fetchedSources.delete(path);
+        probeSources.delete(path);
         return decode(fetched);
       }
       if (held !== undefined && held.path === path) {
@@ -141,12 +182,8 @@ export function createLoaderFs(rpc: Rpc, caps: Caps): LoaderFs {
       return unwrap(rpc.callSync(Method.realpath, [path, 'utf8', false])) as string;
     },
     prefetch(paths) {
-      const wanted = [...new Set(paths)].filter((p) => !prefetched.has(p)).slice(0, ModuleBatch.maxPaths);
-      if (graphs === 0 || wanted.length === 0) return;
-      const result = rpc.callSync(Method.moduleStatMany, [wanted, wanted.map((p) => !read.has(p))]);
-      const bytes = bytesOf(result);
-      // A host without the method (an older one) answers an error: each import then looks itself up.
-      if (bytes !== undefined) takePrefetch(bytes, wanted);
+      if (graphs === 0) return;
+      statMany([...new Set(paths)].filter((p) => !prefetched.has(p)).slice(0, ModuleBatch.maxPaths), prefetched, fetchedSources);
     },
     statImport(path) {
       return prefetched.get(path) ?? this.stat(path, true);
@@ -166,6 +203,8 @@ export function createLoaderFs(rpc: Rpc, caps: Caps): LoaderFs {
         stats = undefined;
         // A source fetched for a file that was then not loaded (require.resolve) is not kept.
         held = undefined;
+        probeSources.clear();
+        missing.paths.clear();
       }
     },
   };

@@ -29,10 +29,9 @@ describe('module sources on the wire', () => {
     const total = sources.reduce((n, t) => n + t.responseBytes, 0);
     expect(total).toBeGreaterThan(200_000);
     expect(total).toBeLessThan(210_000);
-    // The ES modules' imports are looked up a module's imports at a time (module.statMany), not one
-    // call each: main's 40 imports in one, shared.mjs once; the CommonJS modules keep their own lookups.
-    const batches = loader.filter((t) => t.method === Method.moduleStatMany);
-    expect(batches.length).toBe(2);
-    expect(loader.length).toBeLessThan(30);
+    // Lookups are batched (module.statMany): main's 40 imports in one call, shared.mjs once, each
+    // CommonJS resolution's probes (the name with every extension) in one: 26 calls for 42 modules.
+    expect(loader.every((t) => t.method === Method.moduleStatMany || t.method === Method.moduleRead || t.method === Method.moduleStat)).toBe(true);
+    expect(loader.length).toBeLessThanOrEqual(26);
   });
 });
