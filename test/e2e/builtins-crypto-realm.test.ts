@@ -107,7 +107,7 @@ Promise.allSettled(Object.values(promises)).then((results) => {
     const r = await runGuest(`
 const crypto = require('crypto');
 const found = [];
-const tryEscape = (name, v) => { try { const F = v.constructor.constructor; found.push(name + ':' + F('return typeof process === "object" && typeof process.binding')()); } catch (e) { found.push(name + ':threw'); } };
+const tryEscape = (name, v) => { try { const F = v.constructor.constructor; found.push(name + ':' + F('return typeof process === "object" && typeof process.reallyExit')()); } catch (e) { found.push(name + ':threw'); } };
 tryEscape('hash', crypto.createHash('md5'));
 tryEscape('digest', crypto.createHash('md5').digest());
 tryEscape('error', (() => { try { crypto.createHash('nope'); } catch (e) { return e; } })());
