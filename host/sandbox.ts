@@ -14,6 +14,7 @@ import { resolveLimits, type ResolvedLimits, type SandboxOptions, type TraceEntr
 import { assets } from './paths.js';
 import { createMemoryVfs, type Vfs } from './vfs.js';
 import { createMountVfs } from './mount.js';
+import { bundleCache, keepBundleCache } from './bundle-cache.js';
 import { CodeCache, sharedCodeCache } from './modules/code-cache.js';
 
 /** How a run ended. */
@@ -158,7 +159,7 @@ class Run {
     const asyncBulk = new MessageChannel();
     this.#asyncBulkPort = asyncBulk.port1;
     this.#worker = new Worker(assets.worker, {
-      workerData: { bundlePath: assets.guestBundle, config, codeCache: sandbox.codeCache?.snapshot(), port: port2, bulkPort: bulk.port2, asyncBulkPort: asyncBulk.port2 },
+      workerData: { bundlePath: assets.guestBundle, bundleCache: bundleCache(), config, codeCache: sandbox.codeCache?.snapshot(), port: port2, bulkPort: bulk.port2, asyncBulkPort: asyncBulk.port2 },
       transferList: [port2, bulk.port2, asyncBulk.port2],
       resourceLimits: { maxOldGenerationSizeMb: limits.heapMb, maxYoungGenerationSizeMb: Math.min(64, Math.max(8, limits.heapMb / 8)) },
       env: {},
@@ -209,6 +210,10 @@ class Run {
 
   #onMessage(m: unknown): void {
     const msg = m as { type?: unknown; buffer?: unknown; entries?: unknown };
+    if (msg?.type === 'bundle-cache') {
+      keepBundleCache((msg as { data?: unknown }).data);
+      return;
+    }
     if (msg?.type === 'code-cache' && Array.isArray(msg.entries)) {
       for (const entry of msg.entries as unknown[]) if (Array.isArray(entry)) this.#sandbox.codeCache?.add(entry[0], entry[1]);
       return;

@@ -28,6 +28,8 @@ export interface WorkerInit {
   bulkPort: MessagePort;
   /** The same for async replies: each payload arrives just before its header on `port`. */
   asyncBulkPort: MessagePort;
+  /** The guest bundle's code cache made by an earlier Worker (host/bundle-cache.ts), or none. */
+  bundleCache?: SharedArrayBuffer;
   /** Code caches of modules from earlier runs (host/modules/code-cache.ts), or none. */
   codeCache?: Map<string, SharedArrayBuffer>;
 }
@@ -62,7 +64,12 @@ function takeMoved(moved: MessagePort): ArrayBuffer | undefined {
 }
 
 const bundle = readFileSync(init.bundlePath, 'utf8');
-const factory = new vm.Script(`(function () {\n${bundle}\nreturn __v8fsBridge;\n})()`, { filename: 'v8-fs-bridge:guest', importModuleDynamically: fallbackImport as never }).runInContext(context) as {
+const bundleScript = new vm.Script(`(function () {\n${bundle}\nreturn __v8fsBridge;\n})()`, {
+  filename: 'v8-fs-bridge:guest',
+  importModuleDynamically: fallbackImport as never,
+  cachedData: init.bundleCache && new Uint8Array(init.bundleCache),
+});
+const factory = bundleScript.runInContext(context) as {
   install(caps: Caps, config: string): GuestApi;
 };
 
@@ -154,6 +161,10 @@ const caps: Caps = {
 };
 
 const api = factory.install(caps, init.config);
+// The bundle's code cache for the next sandboxes, made before any guest code runs (host/bundle-cache.ts).
+if (!init.bundleCache || bundleScript.cachedDataRejected) {
+  quietly(() => parentPort!.postMessage({ type: 'bundle-cache', data: bundleScript.createCachedData() }), undefined);
+}
 
 port.on('message', (message: unknown) => {
   if (!(message instanceof ArrayBuffer)) return;
