@@ -74,3 +74,20 @@ export interface CryptoCaps {
   /** `crypto.constants`, `getFips()` and `secureHeapUsed()` as JSON `[constants, fips, heap]`. */
   cryptoFacts(): string;
 }
+
+/** The record the guest rebuilds a failure from (JSON, so it is parsed in the guest's realm). */
+export interface ErrorRecord {
+  /** Constructor: Error, TypeError or RangeError. */
+  c: string;
+  /** `name` (DOMException names, when `d`). */
+  n: string;
+  m: string;
+  /** `code`, when a string. */
+  k?: string;
+  /** A Node internal error (`TypeError [ERR_X]: ...` stack head). */
+  i?: boolean;
+  /** A DOMException. */
+  d?: boolean;
+  /** Other own enumerable properties with primitive (or string array) values, in order. */
+  p?: [string, unknown][];
+}

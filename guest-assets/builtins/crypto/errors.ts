@@ -4,29 +4,15 @@
  * DOMExceptions; and the errors of what the sandbox does not offer.
  */
 import { guard, type Caps } from '../../caps.js';
+import { isAnyArrayBuffer } from '../binary.js';
+import type { ErrorRecord } from './caps.js';
 import { describeReceived, nodeError } from '../../node-errors.js';
 
 /** Intrinsics captured when the bundle is evaluated, before guest code can replace them. */
 const isView = ArrayBuffer.isView;
 const isArray = Array.isArray;
-const abByteLength = Object.getOwnPropertyDescriptor(ArrayBuffer.prototype, 'byteLength')!.get!;
-const sabByteLength = Object.getOwnPropertyDescriptor(SharedArrayBuffer.prototype, 'byteLength')!.get!;
 const parseJson = JSON.parse;
 const ctors: Record<string, ErrorConstructor> = { Error, TypeError, RangeError };
-
-/** Whether `value` is an ArrayBuffer or SharedArrayBuffer (by its internal slot, as Node checks). */
-export function isAnyArrayBuffer(value: unknown): value is ArrayBufferLike {
-  if (typeof value !== 'object' || value === null) return false;
-  for (const getter of [abByteLength, sabByteLength]) {
-    try {
-      Reflect.apply(getter, value, []);
-      return true;
-    } catch {
-      // not this kind
-    }
-  }
-  return false;
-}
 
 /** Whether `value` crosses to the Worker as bytes (a view or an ArrayBuffer). */
 export function isBinary(value: unknown): value is ArrayBufferView | ArrayBufferLike {
@@ -52,15 +38,6 @@ export function packed<T>(value: T): T | undefined {
   return kindOf(value) === 0 ? value : undefined;
 }
 
-interface ErrorRecord {
-  c: string;
-  n: string;
-  m: string;
-  k?: string;
-  i?: boolean;
-  d?: boolean;
-  p?: [string, unknown][];
-}
 
 type DomExceptionClass = new (message?: string, name?: string) => Error;
 let DomException: DomExceptionClass | undefined;

@@ -7,7 +7,8 @@
 import { guard, type Caps } from '../../caps.js';
 import { nodeError } from '../../node-errors.js';
 import { guestBytes } from './digest-core.js';
-import { domException, failure, invalidThis, isAnyArrayBuffer, isBinary, unsupported } from './errors.js';
+import { isAnyArrayBuffer } from '../binary.js';
+import { domException, failure, invalidThis, isBinary, unsupported } from './errors.js';
 
 /** The digests subtle.digest knows, by Web Crypto name, with their Node names. */
 const DIGESTS: Record<string, string> = { 'SHA-1': 'sha1', 'SHA-256': 'sha256', 'SHA-384': 'sha384', 'SHA-512': 'sha512' };

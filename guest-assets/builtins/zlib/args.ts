@@ -7,8 +7,6 @@ export { validateFunction } from '../../fs/descriptors-args.js';
 
 // Intrinsics that tell real views and buffers apart (a guest cannot fake them with Symbol.toStringTag).
 const typedArrayTag = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(Uint8Array.prototype) as object, Symbol.toStringTag)!.get!;
-const arrayBufferLength = Object.getOwnPropertyDescriptor(ArrayBuffer.prototype, 'byteLength')!.get!;
-const sharedLength = Object.getOwnPropertyDescriptor(SharedArrayBuffer.prototype, 'byteLength')!.get!;
 const dataViewBuffer = Object.getOwnPropertyDescriptor(DataView.prototype, 'buffer')!.get!;
 const dataViewOffset = Object.getOwnPropertyDescriptor(DataView.prototype, 'byteOffset')!.get!;
 const dataViewLength = Object.getOwnPropertyDescriptor(DataView.prototype, 'byteLength')!.get!;
@@ -20,18 +18,6 @@ const viewLength = Object.getOwnPropertyDescriptor(typedArrayProto, 'byteLength'
 export const isArrayBufferView = (value: unknown): value is ArrayBufferView => ArrayBuffer.isView(value);
 export const isUint8Array = (value: unknown): value is Uint8Array => Reflect.apply(typedArrayTag, value, []) === 'Uint8Array';
 
-/** An ArrayBuffer or SharedArrayBuffer (Node's `isAnyArrayBuffer`). */
-export function isAnyArrayBuffer(value: unknown): value is ArrayBufferLike {
-  for (const getter of [arrayBufferLength, sharedLength]) {
-    try {
-      Reflect.apply(getter, value, []);
-      return true;
-    } catch {
-      // not this kind
-    }
-  }
-  return false;
-}
 
 /** A Uint8Array over the same memory as a view (any TypedArray or DataView), read with intrinsics. */
 export function bytesOf(view: ArrayBufferView): Uint8Array {

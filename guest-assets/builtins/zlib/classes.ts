@@ -5,7 +5,8 @@
  */
 import { streamLib } from '../../fs/streams-lib.js';
 import { invalidArgType } from '../../node-errors.js';
-import { brotliInvalidParam, bytesOf, checkRangesOrGetDefault, internalAssertion, isAnyArrayBuffer, isArrayBufferView } from './args.js';
+import { isAnyArrayBuffer } from '../binary.js';
+import { brotliInvalidParam, bytesOf, checkRangesOrGetDefault, internalAssertion, isArrayBufferView } from './args.js';
 import { baseSettings, engineFailed, engines, initBase, type BaseEnv, type FlushDefaults, type ZlibStream } from './base.js';
 import { Engine, type EngineHost } from './engine.js';
 import { defineBaseMethods } from './proto.js';

@@ -6,7 +6,8 @@
  */
 import { guard, type Caps } from '../../caps.js';
 import { invalidArgType } from '../../node-errors.js';
-import { bufferTooLarge, bytesOf, isAnyArrayBuffer, isArrayBufferView, isUint8Array, validateFunction, validateUint32 } from './args.js';
+import { isAnyArrayBuffer } from '../binary.js';
+import { bufferTooLarge, bytesOf, isArrayBufferView, isUint8Array, validateFunction, validateUint32 } from './args.js';
 import { closeEngine, type BaseEnv, type ZlibStream } from './base.js';
 import { outputLimitOf, processChunkSync } from './sync.js';
 

@@ -7,6 +7,7 @@
  * or function) named `GuestValue<slot>`, whose description the guest replaces with the original's.
  */
 import { types } from 'node:util';
+import type { ErrorRecord } from '../../../../guest-assets/builtins/crypto/caps.js';
 import { bufferOf, byteLengthOf, byteOffsetOf, quietly, typedArraySet, type Realm } from '../../realm.js';
 
 /** What a slot's two mask bits say: passed as is, or a stand-in for a guest object, array or function. */
@@ -116,22 +117,6 @@ export function toGuest(realm: Realm, out: string | Buffer, scratch: unknown): s
   return bytes;
 }
 
-/** The record the guest rebuilds a failure from (JSON, so it is parsed in the guest's realm). */
-export interface ErrorRecord {
-  /** Constructor: Error, TypeError or RangeError. */
-  c: string;
-  /** `name` (DOMException names, when `d`). */
-  n: string;
-  m: string;
-  /** `code`, when a string. */
-  k?: string;
-  /** A Node internal error (`TypeError [ERR_X]: ...` stack head). */
-  i?: boolean;
-  /** A DOMException. */
-  d?: boolean;
-  /** Other own enumerable properties with primitive (or string array) values, in order. */
-  p?: [string, unknown][];
-}
 
 /** Worker error -> record (primitives only; never throws). */
 export function recordOf(e: unknown): string {
