@@ -12,6 +12,9 @@ const typedArrayProto = Object.getPrototypeOf(Uint8Array.prototype) as object;
 export const byteLengthOf = Object.getOwnPropertyDescriptor(typedArrayProto, 'byteLength')!.get!;
 export const bufferOf = Object.getOwnPropertyDescriptor(typedArrayProto, 'buffer')!.get!;
 export const byteOffsetOf = Object.getOwnPropertyDescriptor(typedArrayProto, 'byteOffset')!.get!;
+const dataViewBufferOf = Object.getOwnPropertyDescriptor(DataView.prototype, 'buffer')!.get!;
+const dataViewOffsetOf = Object.getOwnPropertyDescriptor(DataView.prototype, 'byteOffset')!.get!;
+const dataViewLengthOf = Object.getOwnPropertyDescriptor(DataView.prototype, 'byteLength')!.get!;
 
 /** Runs `fn`, swallowing whatever it throws: a capability must never throw a Worker-realm error at the guest. */
 export function quietly<T>(fn: () => T, fallback: T): T {
@@ -56,7 +59,8 @@ export class Realm {
 
   /** A Node Buffer over a guest view's memory (no copy), built with Worker-realm intrinsics. */
   hostView(view: ArrayBufferView): Buffer {
-    if (types.isDataView(view)) return Buffer.from(view.buffer as ArrayBuffer, view.byteOffset, view.byteLength);
+    // Worker-realm getters: the guest's own (DataView.prototype.buffer, say) may have been replaced.
+    if (types.isDataView(view)) return Buffer.from(dataViewBufferOf.call(view) as ArrayBuffer, dataViewOffsetOf.call(view) as number, dataViewLengthOf.call(view) as number);
     return Buffer.from(bufferOf.call(view) as ArrayBuffer, byteOffsetOf.call(view) as number, byteLengthOf.call(view) as number);
   }
 

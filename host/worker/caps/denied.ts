@@ -10,6 +10,11 @@ import { quietly, type Realm } from '../realm.js';
 
 const require = createRequire(import.meta.url);
 
+/** Modules a Worker cannot load (Node refuses trace_events off the main thread): their shape as in the main thread. */
+const WORKER_UNAVAILABLE: Record<string, Record<string, unknown>> = {
+  trace_events: { createTracing: function createTracing(_options: unknown) {}, getEnabledCategories: function getEnabledCategories() {} },
+};
+
 /** A value that survives JSON as itself (no functions, classes, symbols or cycles). */
 function isPlainData(value: unknown, depth = 0): boolean {
   if (value === null || ['string', 'number', 'boolean'].includes(typeof value)) return true;
@@ -24,7 +29,8 @@ export function deniedCaps(_realm: Realm): DeniedCaps {
     moduleShape: (name) =>
       quietly(() => {
         if (typeof name !== 'string' || !DENIED_MODULES.includes(name)) return '{}';
-        const mod = require(`node:${name}`) as Record<string, unknown>;
+        const mod = quietly(() => require(`node:${name}`) as Record<string, unknown>, undefined) ?? WORKER_UNAVAILABLE[name];
+        if (mod === undefined) return '{}';
         const functions: [string, string, number][] = [];
         const data: Record<string, unknown> = {};
         for (const key of Object.keys(mod)) {

@@ -1,6 +1,6 @@
 // Modules the sandbox does not allow load, with Node's export names and plain data; their functions
 // are checked here only by type and name (calling them differs by design: see denied-calls tests).
-const names = ['child_process', 'cluster', 'dgram', 'dns', 'http', 'https', 'http2', 'net', 'tls', 'worker_threads', 'inspector', 'repl'];
+const names = ['child_process', 'cluster', 'dgram', 'dns', 'http', 'https', 'http2', 'net', 'tls', 'worker_threads', 'inspector', 'inspector/promises', 'repl', 'trace_events', 'dns/promises'];
 for (const name of names) {
   const m = require(name);
   const fns = Object.keys(m).filter((k) => typeof m[k] === 'function').sort();
