@@ -3,7 +3,7 @@
  * (diff.ts), the value alone for the "not" forms, `a op b` for the rest.
  */
 import { inspect } from '../../inspect.js';
-import { validateObject } from '../util/validate.js';
+import { validateObject } from '../validate.js';
 import { createErrDiff, inspectValue, READABLE_OPERATOR } from './diff.js';
 import { at, type Site } from './sites.js';
 

@@ -5,7 +5,7 @@
  * wording, diff collapsing, NaN handling of equal(), deep equality of errors and regexps, and ok's
  * message (it cannot read the caller's source) all differ from Node 20's, and it has no CallTracker.
  */
-import { missingArgs } from '../util/validate.js';
+import { missingArgs } from '../validate.js';
 import { utilInternals } from '../util/index.js';
 import type { BuiltinContext } from '../registry.js';
 import { AssertionError, innerFail } from './assertion-error.js';

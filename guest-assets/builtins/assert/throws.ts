@@ -6,7 +6,7 @@
 import { inspect } from '../../inspect.js';
 import { describeReceived, invalidArgType, invalidArgValue, nodeError } from '../../node-errors.js';
 import { isPrototypeOf, keys as objectKeys, regexpExec } from '../util/intrinsics.js';
-import { validateFunction } from '../util/validate.js';
+import { validateFunction } from '../validate.js';
 import { AssertionError, innerFail as fail } from './assertion-error.js';
 import { at } from './sites.js';
 

@@ -98,7 +98,7 @@ function validListener(listener: unknown): boolean {
 function readOptions(options: unknown): Options {
   if (typeof options === 'boolean') return { once: false, capture: options, passive: false, signal: undefined, resist: false };
   if (options === null) return { once: false, capture: false, passive: false, signal: undefined, resist: false };
-  validateObject(options, 'options', true);
+  validateObject(options, 'options', 'objects');
   const o = options as Record<string | symbol, unknown>;
   return { once: Boolean(o.once), capture: Boolean(o.capture), passive: Boolean(o.passive), signal: o.signal, resist: Boolean(o[kResistStopPropagation] ?? false) };
 }

@@ -6,6 +6,9 @@
 import { inspect } from '../../inspect.js';
 import { invalidArgType, invalidArgValue, nodeError } from '../../node-errors.js';
 
+// The validators every built-in shares, for the event modules' imports.
+export { validateBoolean, validateFunction, validateObject, validateString } from '../validate.js';
+
 /** Node's list join: `a`, `a and b`, `a, b, and c`. */
 function formatList(items: readonly string[]): string {
   if (items.length <= 1) return items.join('');
@@ -44,32 +47,11 @@ export function outOfRangeValue(name: string, range: string, value: unknown): Er
   return nodeError('ERR_OUT_OF_RANGE', 'RangeError', `The value of "${name}" is out of range. It must be ${range}. Received ${shown}`);
 }
 
-/**
- * validateObject: a non-null object, not an array; `allowObjects` also accepts arrays and
- * functions (Node's kValidateObjectAllowObjects).
- */
-export function validateObject(value: unknown, name: string, allowObjects = false): void {
-  const ok = allowObjects ? (typeof value === 'object' && value !== null) || typeof value === 'function' : typeof value === 'object' && value !== null && !Array.isArray(value);
-  if (!ok) throw invalidArgType(name, ['object'], [], value);
-}
-
 /** validateAbortSignal: undefined, or an object with an `aborted` property (duck typing, as Node). */
 export function validateAbortSignal(signal: unknown, name: string): void {
   if (signal !== undefined && (signal === null || typeof signal !== 'object' || !('aborted' in signal))) {
     throw invalidArgType(name, [], ['AbortSignal'], signal);
   }
-}
-
-export function validateFunction(value: unknown, name: string): asserts value is Function {
-  if (typeof value !== 'function') throw invalidArgType(name, ['function'], [], value);
-}
-
-export function validateBoolean(value: unknown, name: string): void {
-  if (typeof value !== 'boolean') throw invalidArgType(name, ['boolean'], [], value);
-}
-
-export function validateString(value: unknown, name: string): asserts value is string {
-  if (typeof value !== 'string') throw invalidArgType(name, ['string'], [], value);
 }
 
 /** validateNumber, with Node's optional bounds (NaN fails when a bound is given). */

@@ -10,12 +10,10 @@ import { guard } from '../../caps.js';
 import { invalidArgType } from '../../node-errors.js';
 import type { BuiltinContext } from '../registry.js';
 import { failure } from '../failure.js';
+import { validateString } from '../validate.js';
 
 type PathObject = { root?: unknown; dir?: unknown; base?: unknown; ext?: unknown; name?: unknown };
 
-function validateString(value: unknown, name: string): asserts value is string {
-  if (typeof value !== 'string') throw invalidArgType(name, ['string'], [], value);
-}
 
 /** Node 20's `path.format` for a separator. */
 function formatWith(sep: string) {

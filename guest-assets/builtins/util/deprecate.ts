@@ -1,6 +1,6 @@
 /** util.deprecate: a wrapper that warns on its first call (once per deprecation code), as Node 20's. */
 import type { GuestProcess } from '../registry.js';
-import { validateString } from './validate.js';
+import { validateString } from '../validate.js';
 
 type Emit = (...args: unknown[]) => void;
 

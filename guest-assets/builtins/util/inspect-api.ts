@@ -6,7 +6,7 @@
  */
 import { format as baseFormat, formatWithOptions as baseFormatWithOptions, inspect as baseInspect, type InspectOptions } from '../../inspect.js';
 import { createColors, createStyles } from './colors.js';
-import { validateObject } from './validate.js';
+import { validateObject } from '../validate.js';
 
 /** Node 20's inspect defaults (sealed, as Node's: only these keys may be set). */
 function createDefaults(): InspectOptions {
@@ -55,7 +55,7 @@ export function createInspectApi() {
   inspect.styles = createStyles();
 
   function formatWithOptions(inspectOptions: unknown, ...args: unknown[]): string {
-    validateObject(inspectOptions, 'inspectOptions', true);
+    validateObject(inspectOptions, 'inspectOptions', 'array');
     return baseFormatWithOptions(withDefaults(inspectOptions) ?? {}, ...args);
   }
   function format(...args: unknown[]): string {

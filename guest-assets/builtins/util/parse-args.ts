@@ -2,7 +2,7 @@
 import { describeReceived, invalidArgType, invalidArgValue, nodeError } from '../../node-errors.js';
 import type { GuestProcess } from '../registry.js';
 import { optionValue, ownValue, tokenize, type OptionsConfig, type Token } from './parse-args-tokens.js';
-import { validateArray, validateBoolean, validateObject, validateString } from './validate.js';
+import { validateArray, validateBoolean, validateObject, validateString } from '../validate.js';
 
 type OptionToken = Extract<Token, { kind: 'option' }>;
 interface Config {

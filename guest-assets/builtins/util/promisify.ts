@@ -1,7 +1,7 @@
 /** util.promisify and util.callbackify, as Node 20's. */
 import { nodeError } from '../../node-errors.js';
 import type { GuestProcess } from '../registry.js';
-import { phraseNotFunction, validateFunction } from './validate.js';
+import { phraseNotFunction, validateFunction } from '../validate.js';
 
 const ReflectApply = Reflect.apply;
 

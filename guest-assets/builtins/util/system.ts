@@ -1,7 +1,7 @@
 /** util's system error names (libuv's table, from the Worker) and parseEnv (Node's dotenv parser, in the Worker). */
 import { guard, type Caps } from '../../caps.js';
 import { invalidArgType, nodeError } from '../../node-errors.js';
-import { validateString } from './validate.js';
+import { validateString } from '../validate.js';
 
 /** getSystemErrorName, getSystemErrorMap and the name lookup the error factories use. */
 export function createSystemErrors(caps: Caps) {

@@ -2,7 +2,7 @@
 import { inspect } from '../../inspect.js';
 import { invalidArgType, nodeError } from '../../node-errors.js';
 import type { GuestProcess } from '../registry.js';
-import { validateBoolean, validateString } from './validate.js';
+import { validateBoolean, validateString } from '../validate.js';
 
 /**
  * ANSI/VT escape sequences as Node strips them: an ESC or CSI introducer, then either an OSC-style

@@ -1,8 +1,8 @@
 /**
- * Node's argument validators as util and assert use them, throwing the guest-realm errors of
- * node-errors.ts with Node's wording.
+ * Node's argument validators (lib/internal/validators), shared by the built-ins, throwing the
+ * guest-realm errors of node-errors.ts with Node's wording.
  */
-import { describeReceived, invalidArgType, nodeError } from '../../node-errors.js';
+import { describeReceived, invalidArgType, nodeError } from '../node-errors.js';
 
 export function validateFunction(value: unknown, name: string): asserts value is Function {
   if (typeof value !== 'function') throw invalidArgType(name, ['function'], [], value);
@@ -16,9 +16,14 @@ export function validateBoolean(value: unknown, name: string): asserts value is 
   if (typeof value !== 'boolean') throw invalidArgType(name, ['boolean'], [], value);
 }
 
-/** An object (not null, not a function; not an array unless `allowArray`), as Node's validateObject. */
-export function validateObject(value: unknown, name: string, allowArray = false): asserts value is Record<string, unknown> {
-  if (value === null || typeof value !== 'object' || (!allowArray && Array.isArray(value))) throw invalidArgType(name, ['object'], [], value);
+/**
+ * Node's validateObject: a non-null object, not an array; `allow` 'array' also accepts arrays, and
+ * 'objects' arrays and functions (Node's kValidateObjectAllowObjects).
+ */
+export function validateObject(value: unknown, name: string, allow: 'plain' | 'array' | 'objects' = 'plain'): asserts value is Record<string, unknown> {
+  const ok =
+    (typeof value === 'object' && value !== null && (allow !== 'plain' || !Array.isArray(value))) || (allow === 'objects' && typeof value === 'function');
+  if (!ok) throw invalidArgType(name, ['object'], [], value);
 }
 
 export function validateArray(value: unknown, name: string): asserts value is unknown[] {
