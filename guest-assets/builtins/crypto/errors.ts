@@ -5,6 +5,7 @@
  */
 import { guard, type Caps } from '../../caps.js';
 import { isAnyArrayBuffer } from '../binary.js';
+import { domException as makeDomException } from '../events/dom-exception.js';
 import type { ErrorRecord } from './caps.js';
 import { describeReceived, nodeError } from '../../node-errors.js';
 
@@ -39,17 +40,9 @@ export function packed<T>(value: T): T | undefined {
 }
 
 
-type DomExceptionClass = new (message?: string, name?: string) => Error;
-let DomException: DomExceptionClass | undefined;
-
-/** Sets the DOMException class the crypto module's web errors are made with. */
-export function useDomException(ctor: DomExceptionClass): void {
-  DomException = ctor;
-}
-
-/** A DOMException (`QuotaExceededError`, `NotSupportedError`...). */
+/** A DOMException (`QuotaExceededError`, `NotSupportedError`...): the guest's own, as Node's web errors are. */
 export function domException(message: string, name: string): Error {
-  return new (DomException ?? Error)(message, name);
+  return makeDomException(message, name) as unknown as Error;
 }
 
 /** Node's message with each stand-in `GuestValue<n>` described as Node describes the guest's own value. */

@@ -7,13 +7,12 @@
  */
 import type { BuiltinContext } from '../registry.js';
 import { guard } from '../../caps.js';
-import { useDomException } from './errors.js';
 import { guestBuffer } from './digest-core.js';
 import { createHashes } from './hash.js';
 import { createKdf } from './kdf.js';
 import { createRandom } from './random.js';
 import { UNSUPPORTED_CLASSES, UNSUPPORTED_FUNCTIONS, unsupportedClass, unsupportedFunction } from './unsupported.js';
-import { createWebCrypto, FallbackDOMException } from './webcrypto.js';
+import { createWebCrypto } from './webcrypto.js';
 
 /** The enumerable exports in Node's order (the module's keys as `Object.keys` lists them). */
 const ORDER = [
@@ -32,8 +31,6 @@ type Facts = [constants: Record<string, number | string>, fips: number, heap: Re
 
 function build(ctx: BuiltinContext) {
   const { caps, Buffer } = ctx;
-  const DOMExceptionClass = ctx.global.DOMException;
-  useDomException(typeof DOMExceptionClass === 'function' ? (DOMExceptionClass as typeof FallbackDOMException) : FallbackDOMException);
   const later = (callback: Function, ...args: unknown[]) => void ctx.timers.setImmediate(() => Reflect.apply(callback, undefined, args));
   const hashes = createHashes(caps, Buffer, () => ctx.require('stream') as { Transform: Function & { prototype: object } });
   const toBuffer = (bytes: Uint8Array) => guestBuffer(bytes, Buffer);

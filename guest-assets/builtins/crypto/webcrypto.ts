@@ -116,26 +116,3 @@ export function createWebCrypto(caps: Caps, random: { getRandomValues(array: unk
   Object.defineProperty(CryptoKey.prototype, Symbol.toStringTag, { value: 'CryptoKey', configurable: true });
   return { crypto, subtle, Crypto, SubtleCrypto, CryptoKey };
 }
-
-/**
- * A DOMException for when the guest has none: Node's name, message and legacy code, all on the
- * prototype or hidden, so the error has no own enumerable properties (as Node's).
- */
-export class FallbackDOMException extends Error {
-  static readonly #codes: Record<string, number> = { NotSupportedError: 9, TypeMismatchError: 17, QuotaExceededError: 22, InvalidAccessError: 15, OperationError: 0, DataError: 0 };
-  readonly #name: string;
-
-  constructor(message = '', name = 'Error') {
-    super(message);
-    this.#name = String(name);
-  }
-
-  override get name(): string {
-    return this.#name;
-  }
-
-  get code(): number {
-    return FallbackDOMException.#codes[this.#name] ?? 0;
-  }
-}
-Object.defineProperty(FallbackDOMException, 'name', { value: 'DOMException' });
