@@ -4,6 +4,7 @@
  */
 import { guard, type Caps } from '../../caps.js';
 import { nodeError } from '../../node-errors.js';
+import { failure } from '../failure.js';
 
 const NOT_TOKEN = /[^!#$%&'*+\-.^_`|~A-Za-z0-9]/;
 const NOT_QUOTED_STRING = /[^\t\u0020-~\u0080-\u00FF]/;
@@ -92,8 +93,7 @@ export function createMimeType(caps: Caps) {
     constructor(string: unknown) {
       const parsed = guard(() => caps.parseMime(`${string as string}`));
       if (typeof parsed !== 'string') {
-        const [code = 'ERR_INTERNAL', , message = ''] = guard(() => caps.lastError()).split('\u0000');
-        throw nodeError(code, 'TypeError', message);
+        throw failure(caps);
       }
       const [type, subtype, ...pairs] = parsed.split('\u0000');
       this.#type = type!;

@@ -1,6 +1,7 @@
 /** util's system error names (libuv's table, from the Worker) and parseEnv (Node's dotenv parser, in the Worker). */
 import { guard, type Caps } from '../../caps.js';
 import { invalidArgType, nodeError } from '../../node-errors.js';
+import { failure } from '../failure.js';
 import { validateString } from '../validate.js';
 
 /** getSystemErrorName, getSystemErrorMap and the name lookup the error factories use. */
@@ -20,8 +21,7 @@ export function createSystemErrors(caps: Caps) {
     if (typeof err !== 'number') throw invalidArgType('err', ['number'], [], err);
     const name = guard(() => caps.systemErrorName(err));
     if (typeof name === 'string') return name;
-    const [code = 'ERR_INTERNAL', errName = 'Error', message = ''] = guard(() => caps.lastError()).split('\u0000');
-    throw nodeError(code, errName === 'RangeError' ? 'RangeError' : errName === 'TypeError' ? 'TypeError' : 'Error', message);
+    throw failure(caps);
   }
   function getSystemErrorMap(): Map<number, [string, string]> {
     return new Map(entries().map(([errno, [name, description]]) => [errno, [name, description]]));
