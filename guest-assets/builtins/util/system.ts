@@ -1,6 +1,6 @@
 /** util's system error names (libuv's table, from the Worker) and parseEnv (Node's dotenv parser, in the Worker). */
 import { guard, type Caps } from '../../caps.js';
-import { invalidArgType, nodeError } from '../../node-errors.js';
+import { invalidArgType } from '../../node-errors.js';
 import { failure } from '../failure.js';
 import { validateString } from '../validate.js';
 
