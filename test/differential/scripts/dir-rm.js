@@ -24,6 +24,9 @@ const CASES = [
   for (const [p, o] of CASES) {
     for (const form of ['sync', 'cb', 'promise']) {
       const root = `rm${n++}`;
+      // Node's async rm removes a directory's entries in parallel; through 'd/sub/..' that races with
+      // removing 'sub' itself, so what is left varies from run to run under node: only the sync form is compared.
+      if (p === 'd/sub/..' && form !== 'sync') continue;
       mk(root);
       const target = p === '.' ? root : `${root}/${p}`;
       const label = `rm ${form} ${p} ${JSON.stringify(o)}`;
