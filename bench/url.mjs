@@ -1,20 +1,23 @@
 #!/usr/bin/env node
 /**
- * node bench/url.mjs [--quick] [--with-whatwg-url]
+ * node bench/url.mjs [--quick]
  *
  * WHATWG URL in the sandbox (the guest's URL: Node's own parser in the Worker, reached through a
  * capability that returns the href and writes the component offsets into a guest array) against
- * plain node's URL. One kernel per case, the same source for every implementation, timed inside
- * the runtime that runs it (so sandbox start-up is not counted) and checked by its checksum.
- * `--with-whatwg-url` adds the whatwg-url package (pure JavaScript) under plain node when it is
- * installed, the library a sandbox could bundle instead. Prints markdown.
+ * plain node's URL, and against whatwg-url, the pure-JavaScript implementation a sandbox could
+ * bundle instead, both under plain node and loaded by the guest from node_modules (bench/url/,
+ * installed from its lock file on first run). One kernel per case, the same source for every
+ * implementation, timed inside the runtime that runs it (so sandbox start-up is not counted) and
+ * checked by its checksum. Prints markdown.
  */
 import os from 'node:os';
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import { createSandbox } from '../dist/host/index.js';
+import { ensureInstalled } from '../scripts/install-tree.mjs';
 
 const quick = process.argv.includes('--quick');
-const withWhatwg = process.argv.includes('--with-whatwg-url');
+const LIBRARY = join(import.meta.dirname, 'url');
 const N = quick ? 2_000 : 20_000;
 const SAMPLES = quick ? 3 : 7;
 
@@ -27,10 +30,13 @@ const KERNELS = {
   'URL.canParse (valid and invalid)': `(URL, n) => { let s = 0; for (let i = 0; i < n; i++) s += (URL.canParse('http://a.com/' + i) ? 1 : 0) + (URL.canParse('no scheme ' + i) ? 1 : 0); return s; }`,
 };
 
-/** The guest program: runs each kernel SAMPLES times and prints `name \t ms \t checksum` lines. */
-function guestProgram() {
-  const lines = Object.entries(KERNELS).map(([name, src]) => `{ const k = ${src}; k(URL, ${Math.min(N, 500)}); for (let r = 0; r < ${SAMPLES}; r++) { const t = process.hrtime.bigint(); const c = k(URL, ${N}); console.log(${JSON.stringify(name)} + '\\t' + Number(process.hrtime.bigint() - t) / 1e6 + '\\t' + c); } }`);
-  return lines.join('\n');
+/**
+ * The guest program: runs each kernel SAMPLES times over `URLImpl` (an expression) and prints
+ * `name \t ms \t checksum` lines.
+ */
+function guestProgram(URLImpl) {
+  const lines = Object.entries(KERNELS).map(([name, src]) => `{ const k = ${src}; k(URLImpl, ${Math.min(N, 500)}); for (let r = 0; r < ${SAMPLES}; r++) { const t = process.hrtime.bigint(); const c = k(URLImpl, ${N}); console.log(${JSON.stringify(name)} + '\\t' + Number(process.hrtime.bigint() - t) / 1e6 + '\\t' + c); } }`);
+  return `const URLImpl = ${URLImpl};\n${lines.join('\n')}`;
 }
 
 function runLocal(URLClass) {
@@ -47,10 +53,16 @@ function runLocal(URLClass) {
   return out;
 }
 
-async function runSandbox() {
+/** The kernels in a fresh sandbox; `library` runs them over whatwg-url loaded from the mounted bench/url. */
+async function runSandbox(library = false) {
   let text = '';
-  const sandbox = createSandbox({ stdout: (b) => void (text += Buffer.from(b).toString()), stderr: (b) => process.stderr.write(b) });
-  const r = await sandbox.run(guestProgram(), { filename: '/bench.js' });
+  const sandbox = createSandbox({
+    stdout: (b) => void (text += Buffer.from(b).toString()),
+    stderr: (b) => process.stderr.write(b),
+    ...(library ? { mount: LIBRARY } : {}),
+  });
+  const source = guestProgram(library ? "require('whatwg-url').URL" : 'URL');
+  const r = await sandbox.run(source, { filename: library ? join(LIBRARY, 'bench.js') : '/bench.js' });
   if (r.exitCode !== 0) throw new Error(`sandbox exited ${r.exitCode}`);
   return text.trim().split('\n').map((l) => {
     const [name, ms, c] = l.split('\t');
@@ -72,16 +84,15 @@ function summarise(rows) {
 }
 
 async function main() {
-  const impls = { node: summarise(runLocal(URL)), sandbox: summarise(await runSandbox()) };
-  if (withWhatwg) {
-    try {
-      impls['whatwg-url (node)'] = summarise(runLocal(createRequire(import.meta.url)('whatwg-url').URL));
-    } catch {
-      process.stderr.write('whatwg-url is not installed; skipped\n');
-    }
-  }
+  ensureInstalled(LIBRARY, (line) => process.stderr.write(`${line}\n`));
+  const impls = {
+    node: summarise(runLocal(URL)),
+    sandbox: summarise(await runSandbox()),
+    'whatwg-url under node': summarise(runLocal(createRequire(join(LIBRARY, 'index.js'))('whatwg-url').URL)),
+    'whatwg-url in the sandbox': summarise(await runSandbox(true)),
+  };
   const names = Object.keys(KERNELS);
-  const header = ['case', ...Object.keys(impls).map((k) => `${k} (µs/op)`), 'sandbox / node'];
+  const header = ['case', ...Object.keys(impls).map((k) => `${k} (µs/op)`), 'sandbox / node', 'sandbox / whatwg-url in the sandbox'];
   const lines = [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`];
   let failed = false;
   for (const name of names) {
@@ -93,7 +104,8 @@ async function main() {
       if (!ok) failed = true;
       cells.push(`${((median(e.ms) * 1000) / N).toFixed(2)}${ok ? '' : ' (CHECK FAILED)'}`);
     }
-    cells.push(`${(median(impls.sandbox.get(name).ms) / median(ref.ms)).toFixed(1)}x`);
+    const sandbox = median(impls.sandbox.get(name).ms);
+    cells.push(`${(sandbox / median(ref.ms)).toFixed(1)}x`, `${(sandbox / median(impls['whatwg-url in the sandbox'].get(name).ms)).toFixed(2)}x`);
     lines.push(`| ${cells.join(' | ')} |`);
   }
   const cpus = os.cpus();

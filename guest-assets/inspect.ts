@@ -57,13 +57,25 @@ const KNOWN_OPTIONS = new Set([
   'breakLength', 'compact', 'sorted', 'getters', 'numericSeparator', 'stylize',
 ]);
 
+/**
+ * Node 20's inspect defaults: the one object behind `util.inspect.defaultOptions` (sealed, as Node's:
+ * only these keys may be set). Every inspect starts from it, so a program that changes it changes
+ * console.log, util.format and the text of errors too, as in Node.
+ */
+export const inspectDefaults: InspectOptions = Object.seal({
+  showHidden: false, depth: 2, colors: false, customInspect: true, showProxy: false, maxArrayLength: 100,
+  maxStringLength: 10000, breakLength: 80, compact: 3, sorted: false, getters: false, numericSeparator: false,
+});
+
 function newContext(): Ctx {
-  return {
+  const ctx: Ctx = {
     depth: 2, showHidden: false, breakLength: 80, compact: 3, sorted: false,
     maxArrayLength: 100, maxStringLength: 10000, customInspect: true,
     indentationLvl: 0, currentDepth: 0, seen: [], circular: undefined, userOptions: undefined,
     formatValue, inspect,
   };
+  for (const key of Object.keys(inspectDefaults)) applyOption(ctx, key, inspectDefaults[key]);
+  return ctx;
 }
 
 function applyOption(ctx: Ctx, key: string, value: unknown): void {
