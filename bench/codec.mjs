@@ -2,7 +2,7 @@
 /**
  * npm run bench:codec [-- --runs N]
  *
- * The host-function value codec (bridge/structured.ts) against JSON with base64 binary fields (what
+ * The host-function value codec (bridge/structured/index.ts) against JSON with base64 binary fields (what
  * a JSON bridge does) and v8.serialize (a reference: Node's own structured clone, which the guest
  * realm cannot use). Each adapter encodes a payload to bytes and decodes it back; the time of that
  * round trip is measured `runs` times after a warm-up, and the median is reported with the ratio to
@@ -10,9 +10,9 @@
  */
 import os from 'node:os';
 import v8 from 'node:v8';
-import { decodeStructured, encodeStructured } from '../dist/bridge/structured.js';
-import { Defaults } from '../dist/bridge/protocol.js';
-import { hostRealm } from '../dist/host/host-functions.js';
+import { decodeStructured, encodeStructured } from '../dist/bridge/structured/index.js';
+import { Defaults } from '../dist/bridge/wire/protocol.js';
+import { hostRealm } from '../dist/host/host-functions/index.js';
 import { payloads, verify } from './codec-payloads.mjs';
 
 const limits = { maxDepth: Defaults.maxValueDepth, maxBytes: 256 * 1024 * 1024 };

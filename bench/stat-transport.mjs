@@ -18,13 +18,13 @@
 import os from 'node:os';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { Volume } from 'memfs';
-import { createChannelBuffer, HostChannel } from '../dist/bridge/channel.js';
-import { GuestChannel } from '../dist/bridge/guest-channel.js';
-import { decodeResponseHeader, encodeCallHeader } from '../dist/bridge/frame.js';
-import { Method, StatField, Status } from '../dist/bridge/protocol.js';
-import { decodeValue, encodeArgs, encodeValue } from '../dist/bridge/values.js';
-import { Stats } from '../dist/guest-assets/fs/stats.js';
-import { Dispatcher, materialize } from '../dist/host/dispatcher.js';
+import { createChannelBuffer, HostChannel } from '../dist/bridge/channel/host.js';
+import { GuestChannel } from '../dist/bridge/channel/guest.js';
+import { decodeResponseHeader, encodeCallHeader } from '../dist/bridge/wire/frame.js';
+import { Method, StatField, Status } from '../dist/bridge/wire/protocol.js';
+import { decodeValue, encodeArgs, encodeValue } from '../dist/bridge/wire/values.js';
+import { Stats } from '../dist/guest-assets/fs/stats/index.js';
+import { Dispatcher, materialize } from '../dist/host/dispatcher/index.js';
 import { FdTable, fsHandlers } from '../dist/host/fs/index.js';
 import { statRecord } from '../dist/host/fs/stats.js';
 

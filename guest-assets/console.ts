@@ -1,4 +1,4 @@
-import { format, inspect } from './inspect.js';
+import { format, inspect } from './inspect/index.js';
 
 /** Writes text to the host's stdout (1) or stderr (2), synchronously and in order. */
 export type WriteText = (fd: 1 | 2, text: string) => void;

@@ -1,5 +1,5 @@
 import type { FatalKind } from './caps.js';
-import { inspect } from './inspect.js';
+import { inspect } from './inspect/index.js';
 
 /** V8's reports of where a module failed to compile, kept for the uncaught-error report (as Node keeps them). */
 const arrows = new WeakMap<object, string>();

@@ -1,5 +1,5 @@
-import { HostFunctionMethod, Status } from '../bridge/protocol.js';
-import { decodeOutcome, encodeStructured, ValueErrorCode, valueError, type ValueLimits, type ValueRealm } from '../bridge/structured.js';
+import { HostFunctionMethod, Status } from '../bridge/wire/protocol.js';
+import { decodeOutcome, encodeStructured, ValueErrorCode, valueError, type ValueLimits, type ValueRealm } from '../bridge/structured/index.js';
 import { unwrap, type Result, type Rpc } from './rpc.js';
 
 /**

@@ -1,5 +1,5 @@
-import { buildError, type ErrorName } from '../bridge/errors.js';
-import { inspect } from './inspect.js';
+import { buildError, type ErrorName } from '../bridge/wire/errors.js';
+import { inspect } from './inspect/index.js';
 
 /** Guest-realm constructors, captured before guest code can replace the globals. */
 const ctors = { Error, TypeError, RangeError };

@@ -1,10 +1,10 @@
-import type { GuestChannel } from '../bridge/guest-channel.js';
-import { buildError, decodeErrorRecord, type ErrorRecord } from '../bridge/errors.js';
-import { encodeCallHeader, type ResponseHeader } from '../bridge/frame.js';
-import { Status } from '../bridge/protocol.js';
-import { decodeValue, encodeArgParts } from '../bridge/values.js';
+import type { GuestChannel } from '../bridge/channel/guest.js';
+import { buildError, decodeErrorRecord, type ErrorRecord } from '../bridge/wire/errors.js';
+import { encodeCallHeader, type ResponseHeader } from '../bridge/wire/frame.js';
+import { Status } from '../bridge/wire/protocol.js';
+import { decodeValue, encodeArgParts } from '../bridge/wire/values.js';
 import { guard, type Caps } from './caps.js';
-import { okResult, wireArgs } from './legacy.js';
+import { okResult, wireArgs } from './legacy/index.js';
 
 /** A reply as the guest sees it: status decides, never the payload's shape. */
 export type Result =

@@ -2,12 +2,12 @@
 import { createWriteStream, existsSync, readFileSync, realpathSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createMemoryVfs, type Vfs } from './vfs.js';
-import { createMountVfs } from './mount.js';
-import { loadDirectory } from './load-dir.js';
-import { createSandbox } from './sandbox.js';
-import { loadHostModules } from './host-functions-load.js';
-import type { TraceEntry } from './options.js';
+import { createMemoryVfs, type Vfs } from './vfs/index.js';
+import { createMountVfs } from './vfs/mount/index.js';
+import { loadDirectory } from './vfs/load-dir.js';
+import { createSandbox } from './sandbox/index.js';
+import { loadHostModules } from './host-functions/load.js';
+import type { TraceEntry } from './sandbox/options.js';
 
 const HELP = `Usage: v8-fs-bridge run <script> [options] [-- args...]
 

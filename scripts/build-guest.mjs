@@ -34,7 +34,7 @@ await build({
   // readable-stream: its nextTick comes from the guest (not the `process` polyfill's setTimeout),
   // and abort-controller's browser entry expects a window; its plain build needs none.
   alias: {
-    process: './guest-assets/fs/streams-process.ts',
+    process: './guest-assets/fs/streams/process.ts',
     'abort-controller': 'abort-controller/dist/abort-controller.js',
     // The lexer's plain JavaScript build: synchronous, no WebAssembly to instantiate first.
     'cjs-module-lexer': './node_modules/cjs-module-lexer/lexer.js',

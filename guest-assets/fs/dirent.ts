@@ -1,5 +1,5 @@
 import { Buffer } from 'buffer';
-import { DIRENT } from './dirs-constants.js';
+import { DIRENT } from './dirs/constants.js';
 
 /** The key Node's Dirent keeps its type under (shows as `[Symbol(type)]` when inspected). */
 const kType = Symbol('type');

@@ -1,6 +1,6 @@
 import { Buffer } from 'buffer';
 import { EventEmitter } from 'events';
-import { Method, Status } from '../../bridge/protocol.js';
+import { Method, Status } from '../../bridge/wire/protocol.js';
 import { fileTooLarge, invalidArgType, invalidArgValue } from '../node-errors.js';
 import { unwrap, type Rpc } from '../rpc.js';
 import { readOptions, toBytes, writeOptions } from './args.js';
@@ -10,9 +10,9 @@ import {
   validateInteger,
   validateOffsetLengthRead,
   validateOptionsObject,
-} from './descriptors-args.js';
-import { bytesOf, writeBufferArgs, writeCall, writeStringArgs } from './descriptors.js';
-import { fstatAsync } from './stats-fs.js';
+} from './descriptors/args.js';
+import { bytesOf, writeBufferArgs, writeCall, writeStringArgs } from './descriptors/index.js';
+import { fstatAsync } from './stats/fs.js';
 
 /**
  * fs.promises' FileHandle: a descriptor with promise methods, an EventEmitter (it emits 'close').

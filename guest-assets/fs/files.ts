@@ -1,6 +1,6 @@
 import { Buffer } from 'buffer';
-import { Method } from '../../bridge/protocol.js';
-import { binaryValue } from '../legacy.js';
+import { Method } from '../../bridge/wire/protocol.js';
+import { binaryValue } from '../legacy/index.js';
 import { fileTooLarge } from '../node-errors.js';
 import { unwrap, type Result } from '../rpc.js';
 import { readOptions, toBytes, toPath, writeOptions } from './args.js';
@@ -23,7 +23,7 @@ function readResult(result: Result, encoding: string | null): Buffer | string {
   return encoding === null ? buf : buf.toString(encoding as BufferEncoding);
 }
 
-/** Whole-file operations: readFile, writeFile, appendFile (mkdir is in dirs-mkdir.ts). */
+/** Whole-file operations: readFile, writeFile, appendFile (mkdir is in guest-assets/fs/dirs/mkdir.ts). */
 export function fileOps(config: FsConfig): Record<string, OpSpec> {
   function writeSpec(defaultFlag: string): OpSpec {
     return {

@@ -1,6 +1,6 @@
 import type { Rpc } from '../rpc.js';
-import { dirOps, installDirFunctions } from './dirs.js';
-import { installDescriptors } from './descriptors-install.js';
+import { dirOps, installDirFunctions } from './dirs/index.js';
+import { installDescriptors } from './descriptors/install.js';
 import { fileOps, type FsConfig } from './files.js';
 import { bindAll } from './ops.js';
 

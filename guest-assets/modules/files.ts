@@ -1,4 +1,4 @@
-import { Method, ModuleBatch, ModuleSource, Status } from '../../bridge/protocol.js';
+import { Method, ModuleBatch, ModuleSource, Status } from '../../bridge/wire/protocol.js';
 import { guard, type Caps } from '../caps.js';
 import { unwrap, type Result, type Rpc } from '../rpc.js';
 

@@ -1,6 +1,6 @@
 import { EventEmitter } from 'events';
 import posix from 'path-browserify';
-import { buildError } from '../../bridge/errors.js';
+import { buildError } from '../../bridge/wire/errors.js';
 import { guard, type Caps } from '../caps.js';
 import { invalidArgType, nodeError } from '../node-errors.js';
 import type { WriteText } from '../console.js';

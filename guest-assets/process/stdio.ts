@@ -5,7 +5,7 @@
  * and pipes; stdin is an empty, ended stream (the sandbox has no terminal).
  */
 import { Buffer } from 'buffer';
-import { streamLib } from '../fs/streams-lib.js';
+import { streamLib } from '../fs/streams/lib.js';
 import { invalidArgType } from '../node-errors.js';
 import type { WriteText } from '../console.js';
 

@@ -1,5 +1,5 @@
 import { posix } from 'node:path';
-import { callError } from '../errors.js';
+import { callError } from '../dispatcher/errors.js';
 
 /** Argument checks the host repeats: a hostile guest can send anything; the guest bridge validates first. */
 

@@ -1,9 +1,9 @@
 import { encodingArg, flagArg, resolveGuestPath, stringArg } from './args.js';
-import type { ByteSource } from '../../bridge/channel.js';
-import { Method } from '../../bridge/protocol.js';
-import type { Handler } from '../dispatcher.js';
-import { BridgeCallError, callError, fsErrorRecord } from '../errors.js';
-import type { Vfs } from '../vfs.js';
+import type { ByteSource } from '../../bridge/channel/host.js';
+import { Method } from '../../bridge/wire/protocol.js';
+import type { Handler } from '../dispatcher/index.js';
+import { BridgeCallError, callError, fsErrorRecord } from '../dispatcher/errors.js';
+import type { Vfs } from '../vfs/index.js';
 
 /** Limits the fs handlers enforce. */
 export interface FsLimits {
@@ -43,7 +43,7 @@ export class FileSource implements ByteSource {
   }
 }
 
-/** Handlers of the whole-file methods (readFile, writeFile), over `vfs`. mkdir is in dirs-mkdir.ts. */
+/** Handlers of the whole-file methods (readFile, writeFile), over `vfs`. mkdir is in host/fs/dirs/mkdir.ts. */
 export function fileHandlers(vfs: Vfs, limits: FsLimits): Record<string, Handler> {
   function openForRead(path: string, flag: string | number): FileSource {
     const fd = vfs.openSync(resolveGuestPath(path), flag);

@@ -1,17 +1,17 @@
-import { Method } from '../../bridge/protocol.js';
-import type { Handler } from '../dispatcher.js';
+import { Method } from '../../bridge/wire/protocol.js';
+import type { Handler } from '../dispatcher/index.js';
 import { moduleHandlers } from '../modules/handlers.js';
-import type { Vfs } from '../vfs.js';
-import { FdTable } from './descriptors.js';
-import { withDescriptorForms } from './descriptors-files.js';
-import { DescriptorIo, descriptorHandlers } from './descriptors-handlers.js';
-import { dirHandlers } from './dirs.js';
+import type { Vfs } from '../vfs/index.js';
+import { FdTable } from './descriptors/index.js';
+import { withDescriptorForms } from './descriptors/files.js';
+import { DescriptorIo, descriptorHandlers } from './descriptors/handlers.js';
+import { dirHandlers } from './dirs/index.js';
 import { fileHandlers, type FsLimits } from './files.js';
 import { statHandlers } from './stats.js';
 
 export { FileSource, type FsLimits } from './files.js';
 export { resolveGuestPath } from './args.js';
-export { FdTable, type FdTableOptions, type StdioSink } from './descriptors.js';
+export { FdTable, type FdTableOptions, type StdioSink } from './descriptors/index.js';
 
 /**
  * Every fs method handler, over `vfs`, plus the module loader's lookups (host/modules). Descriptors live in `fds`, one table per run (the Run closes

@@ -1,14 +1,14 @@
 import { stringArg } from './args.js';
-import { fdArg, vfsCall } from './descriptors-handlers.js';
-import type { FdTable } from './descriptors.js';
-import { asSyscall, lstatAt, statAt } from './dirs-lookup.js';
-import { Method, StatField, StatRecordLength } from '../../bridge/protocol.js';
-import type { Handler } from '../dispatcher.js';
-import { BridgeCallError } from '../errors.js';
-import type { Vfs, VfsBigIntStats, VfsFullStats } from '../vfs.js';
+import { fdArg, vfsCall } from './descriptors/handlers.js';
+import type { FdTable } from './descriptors/index.js';
+import { asSyscall, lstatAt, statAt } from './dirs/lookup.js';
+import { Method, StatField, StatRecordLength } from '../../bridge/wire/protocol.js';
+import type { Handler } from '../dispatcher/index.js';
+import { BridgeCallError } from '../dispatcher/errors.js';
+import type { Vfs, VfsBigIntStats, VfsFullStats } from '../vfs/index.js';
 
 /**
- * stat, lstat and fstat. The answer is a stat record (bridge/protocol.ts StatField): fourteen numbers
+ * stat, lstat and fstat. The answer is a stat record (bridge/wire/protocol.ts StatField): fourteen numbers
  * written into one typed array and sent raw (status 2), never an object or a CBOR map. The guest
  * reads the numbers straight into its own Stats, as Node's binding fills an aliased Float64Array.
  */

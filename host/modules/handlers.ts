@@ -1,13 +1,13 @@
-import { Method, ModuleBatch, ModuleSource } from '../../bridge/protocol.js';
-import type { Handler } from '../dispatcher.js';
+import { Method, ModuleBatch, ModuleSource } from '../../bridge/wire/protocol.js';
+import type { Handler } from '../dispatcher/index.js';
 import { resolveGuestPath, stringArg } from '../fs/args.js';
-import { realpathAt } from '../fs/dirs-links.js';
+import { realpathAt } from '../fs/dirs/links.js';
 import { FileSource } from '../fs/files.js';
-import { statAt } from '../fs/dirs-lookup.js';
-import type { Vfs, VfsEntryStats } from '../vfs.js';
+import { statAt } from '../fs/dirs/lookup.js';
+import type { Vfs, VfsEntryStats } from '../vfs/index.js';
 
 /**
- * The module loader's two lookups (bridge/protocol.ts Method.moduleStat, moduleRead). They answer a
+ * The module loader's two lookups (bridge/wire/protocol.ts Method.moduleStat, moduleRead). They answer a
  * missing file with a value instead of an error record: resolution probes many paths that are not
  * there, and building a Node error for each would be wasted work on both sides.
  */
@@ -31,7 +31,7 @@ export function moduleHandlers(vfs: Vfs, readFile: Handler): Record<string, Hand
       return -2;
     }
   }
-  /** The ModuleSource answer (bridge/protocol.ts): real path, then the file's bytes read in place. */
+  /** The ModuleSource answer (bridge/wire/protocol.ts): real path, then the file's bytes read in place. */
   function withSource(real: string, resolved: string): Uint8Array | string {
     let fd: number;
     try {

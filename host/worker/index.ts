@@ -13,7 +13,7 @@ import { posix } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import vm from 'node:vm';
 import { moveMessagePortToContext, parentPort, receiveMessageOnPort, workerData, type MessagePort } from 'node:worker_threads';
-import { decodeResponseHeader } from '../../bridge/frame.js';
+import { decodeResponseHeader } from '../../bridge/wire/frame.js';
 import type { Caps, GuestApi } from '../../guest-assets/caps.js';
 import { builtinCaps } from './caps/index.js';
 import { ModuleHost } from './modules.js';
@@ -28,7 +28,7 @@ export interface WorkerInit {
   bulkPort: MessagePort;
   /** The same for async replies: each payload arrives just before its header on `port`. */
   asyncBulkPort: MessagePort;
-  /** The guest bundle's code cache made by an earlier Worker (host/bundle-cache.ts), or none. */
+  /** The guest bundle's code cache made by an earlier Worker (host/sandbox/bundle-cache.ts), or none. */
   bundleCache?: SharedArrayBuffer;
   /** Code caches of modules from earlier runs (host/modules/code-cache.ts), or none. */
   codeCache?: Map<string, SharedArrayBuffer>;
@@ -161,7 +161,7 @@ const caps: Caps = {
 };
 
 const api = factory.install(caps, init.config);
-// The bundle's code cache for the next sandboxes, made before any guest code runs (host/bundle-cache.ts).
+// The bundle's code cache for the next sandboxes, made before any guest code runs (host/sandbox/bundle-cache.ts).
 if (!init.bundleCache || bundleScript.cachedDataRejected) {
   quietly(() => parentPort!.postMessage({ type: 'bundle-cache', data: bundleScript.createCachedData() }), undefined);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { copyBytes } from '../../bridge/copy.js';
+import { copyBytes } from '../../bridge/channel/copy.js';
 import { randomBytes } from '../bytes.js';
 
 

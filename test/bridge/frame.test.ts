@@ -8,8 +8,8 @@ import {
   encodeResponseHeader,
   FrameError,
   joinFrame,
-} from '../../bridge/frame.js';
-import { FrameType, Status } from '../../bridge/protocol.js';
+} from '../../bridge/wire/frame.js';
+import { FrameType, Status } from '../../bridge/wire/protocol.js';
 
 const hex = (s: string) => Uint8Array.from(Buffer.from(s.replace(/\s+/g, ''), 'hex'));
 
@@ -136,7 +136,7 @@ describe('malformed and truncated frames are told apart', () => {
 
 describe('argument parts', () => {
   it('are exactly the bytes of encodeArgs, with large byte strings as views of the caller memory', async () => {
-    const { encodeArgs, encodeArgParts, decodeArgs, SEPARATE_BYTES_MIN } = await import('../../bridge/values.js');
+    const { encodeArgs, encodeArgParts, decodeArgs, SEPARATE_BYTES_MIN } = await import('../../bridge/wire/values.js');
     const big = new Uint8Array(SEPARATE_BYTES_MIN + 3).map((_, i) => i * 7);
     for (const n of [SEPARATE_BYTES_MIN, 70_000, 300_000]) {
       const data = new Uint8Array(n + 10).subarray(5, n + 5).fill(0xab);

@@ -1,9 +1,9 @@
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
-import { Control, createChannelBuffer, Kind, Owner, WINDOW_OFFSET } from '../../bridge/channel.js';
-import { GuestChannel } from '../../bridge/guest-channel.js';
-import { encodeCallHeader, encodeResponseHeader, type ResponseHeader } from '../../bridge/frame.js';
-import { Status } from '../../bridge/protocol.js';
+import { Control, createChannelBuffer, Kind, Owner, WINDOW_OFFSET } from '../../bridge/channel/host.js';
+import { GuestChannel } from '../../bridge/channel/guest.js';
+import { encodeCallHeader, encodeResponseHeader, type ResponseHeader } from '../../bridge/wire/frame.js';
+import { Status } from '../../bridge/wire/protocol.js';
 
 /**
  * The guest end of bulk replies against a scripted host in a real Worker: the guest (this thread)

@@ -1,7 +1,7 @@
 // Differential tests: the guest-side inspect/format must print exactly what Node 20's util does.
 import { describe, it, expect } from 'vitest';
 import * as util from 'node:util';
-import { format, formatWithOptions, inspect, type InspectOptions } from '../../guest-assets/inspect.js';
+import { format, formatWithOptions, inspect, type InspectOptions } from '../../guest-assets/inspect/index.js';
 
 type Case = [name: string, value: unknown, options?: InspectOptions];
 

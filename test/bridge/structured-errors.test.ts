@@ -2,10 +2,10 @@ import { Buffer } from 'node:buffer';
 import vm from 'node:vm';
 import { Encoder, Tag } from 'cbor-x';
 import { describe, expect, it } from 'vitest';
-import { Defaults } from '../../bridge/protocol.js';
-import { decodeOutcome, decodeStructured, encodeOutcome, encodeStructured, ValueErrorCode, type ValueLimits } from '../../bridge/structured.js';
-import { ValueTag } from '../../bridge/structured-tags.js';
-import { hostRealm } from '../../host/host-functions.js';
+import { Defaults } from '../../bridge/wire/protocol.js';
+import { decodeOutcome, decodeStructured, encodeOutcome, encodeStructured, ValueErrorCode, type ValueLimits } from '../../bridge/structured/index.js';
+import { ValueTag } from '../../bridge/structured/tags.js';
+import { hostRealm } from '../../host/host-functions/index.js';
 
 const limits: ValueLimits = { maxDepth: Defaults.maxValueDepth, maxBytes: Defaults.maxValueBytes };
 const roundTrip = (v: unknown): unknown => decodeStructured(encodeStructured(v, hostRealm, limits), hostRealm, limits);

@@ -1,8 +1,8 @@
 import { Buffer } from 'node:buffer';
 import { describe, expect, it } from 'vitest';
-import { Defaults } from '../../bridge/protocol.js';
-import { decodeOutcome, decodeStructured, encodeOutcome, encodeStructured, ValueErrorCode, type ValueLimits } from '../../bridge/structured.js';
-import { hostRealm } from '../../host/host-functions.js';
+import { Defaults } from '../../bridge/wire/protocol.js';
+import { decodeOutcome, decodeStructured, encodeOutcome, encodeStructured, ValueErrorCode, type ValueLimits } from '../../bridge/structured/index.js';
+import { hostRealm } from '../../host/host-functions/index.js';
 
 const limits: ValueLimits = { maxDepth: Defaults.maxValueDepth, maxBytes: Defaults.maxValueBytes };
 const encode = (v: unknown, l = limits) => encodeStructured(v, hostRealm, l);

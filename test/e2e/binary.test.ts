@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { Volume } from 'memfs';
 import { describe, expect, it } from 'vitest';
 import { base64Length, toLegacyBytes } from '../../bridge/legacy.js';
-import { Method, Status } from '../../bridge/protocol.js';
-import { encodeValue } from '../../bridge/values.js';
+import { Method, Status } from '../../bridge/wire/protocol.js';
+import { encodeValue } from '../../bridge/wire/values.js';
 import { bothFiles, differential, randomBytes, runGuest, tempDir } from './helpers.js';
 
 const MiB = 1024 * 1024;

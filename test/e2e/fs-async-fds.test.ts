@@ -1,9 +1,9 @@
 import { Volume } from 'memfs';
 import { describe, expect, it } from 'vitest';
-import { decodeErrorRecord } from '../../bridge/errors.js';
-import { decodeResponse, encodeCallHeader, joinFrame } from '../../bridge/frame.js';
-import { Method, Status } from '../../bridge/protocol.js';
-import { encodeArgs } from '../../bridge/values.js';
+import { decodeErrorRecord } from '../../bridge/wire/errors.js';
+import { decodeResponse, encodeCallHeader, joinFrame } from '../../bridge/wire/frame.js';
+import { Method, Status } from '../../bridge/wire/protocol.js';
+import { encodeArgs } from '../../bridge/wire/values.js';
 import { createSandbox, Dispatcher, type Vfs } from '../../host/index.js';
 import { FdTable, fsHandlers } from '../../host/fs/index.js';
 import { runGuest } from './helpers.js';

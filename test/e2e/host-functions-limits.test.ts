@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { HostFunction } from '../../host/host-functions.js';
+import type { HostFunction } from '../../host/host-functions/index.js';
 import { runGuest } from './helpers.js';
 
 async function guest(source: string, hostFunctions: Record<string, HostFunction>, options: Parameters<typeof runGuest>[1] = {}): Promise<unknown> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { HostFunction } from '../../host/host-functions.js';
+import type { HostFunction } from '../../host/host-functions/index.js';
 import { ERROR_NAMES, hostSide, VALUES_SOURCE } from './host-functions-helpers.js';
 import { runGuest } from './helpers.js';
 

@@ -1,7 +1,7 @@
 import { Volume } from 'memfs';
 import { describe, expect, it } from 'vitest';
 import { base64Length } from '../../bridge/legacy.js';
-import { Method, Status } from '../../bridge/protocol.js';
+import { Method, Status } from '../../bridge/wire/protocol.js';
 import type { TraceEntry } from '../../host/index.js';
 import { randomBytes, runGuest } from './helpers.js';
 import { COMBINATIONS } from './legacy-helpers.js';

@@ -1,6 +1,6 @@
 import { Volume } from 'memfs';
 import { describe, expect, it } from 'vitest';
-import { Method } from '../../bridge/protocol.js';
+import { Method } from '../../bridge/wire/protocol.js';
 import { runGuest } from './helpers.js';
 
 /**

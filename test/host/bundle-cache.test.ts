@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bundleCache, keepBundleCache } from '../../host/bundle-cache.js';
+import { bundleCache, keepBundleCache } from '../../host/sandbox/bundle-cache.js';
 import { runGuest } from '../e2e/helpers.js';
 
 /** The guest bundle's code cache, made by the first Worker of a process and used by the next ones. */

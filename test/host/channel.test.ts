@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createChannelBuffer, HostChannel, Kind, type BulkReplies, type ByteSource, type ChannelError, type Reply } from '../../bridge/channel.js';
-import { decodeResponse, decodeResponseHeader, encodeCallHeader, encodeResponseHeader, joinFrame } from '../../bridge/frame.js';
-import { Status } from '../../bridge/protocol.js';
+import { createChannelBuffer, HostChannel, Kind, type BulkReplies, type ByteSource, type ChannelError, type Reply } from '../../bridge/channel/host.js';
+import { decodeResponse, decodeResponseHeader, encodeCallHeader, encodeResponseHeader, joinFrame } from '../../bridge/wire/frame.js';
+import { Status } from '../../bridge/wire/protocol.js';
 import { randomBytes } from '../bytes.js';
 import { FakeGuest } from './fake-guest.js';
 

@@ -1,4 +1,4 @@
-import { Control, Kind, Owner, WINDOW_OFFSET } from '../../bridge/channel.js';
+import { Control, Kind, Owner, WINDOW_OFFSET } from '../../bridge/channel/host.js';
 
 /**
  * A scripted guest that drives a HostChannel from the test thread without blocking: it writes

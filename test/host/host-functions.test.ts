@@ -1,13 +1,13 @@
 import { Buffer } from 'node:buffer';
 import { describe, expect, it } from 'vitest';
-import { decodeErrorRecord } from '../../bridge/errors.js';
-import { decodeResponse, encodeCallHeader, joinFrame, type ResponseFrame } from '../../bridge/frame.js';
-import { HostFunctionMethod, Status } from '../../bridge/protocol.js';
-import { decodeOutcome, encodeStructured, ValueErrorCode } from '../../bridge/structured.js';
-import { decodeValue, encodeArgs } from '../../bridge/values.js';
+import { decodeErrorRecord } from '../../bridge/wire/errors.js';
+import { decodeResponse, encodeCallHeader, joinFrame, type ResponseFrame } from '../../bridge/wire/frame.js';
+import { HostFunctionMethod, Status } from '../../bridge/wire/protocol.js';
+import { decodeOutcome, encodeStructured, ValueErrorCode } from '../../bridge/structured/index.js';
+import { decodeValue, encodeArgs } from '../../bridge/wire/values.js';
 import { createSandbox, Dispatcher } from '../../host/index.js';
-import { hostFunctionHandlers, hostRealm, valueLimits, type HostFunction } from '../../host/host-functions.js';
-import { resolveLimits } from '../../host/options.js';
+import { hostFunctionHandlers, hostRealm, valueLimits, type HostFunction } from '../../host/host-functions/index.js';
+import { resolveLimits } from '../../host/sandbox/options.js';
 
 const limits = resolveLimits({ maxValueBytes: 1 << 20 });
 

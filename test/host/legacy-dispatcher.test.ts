@@ -1,14 +1,14 @@
 import { Volume } from 'memfs';
 import { describe, expect, it } from 'vitest';
-import type { ByteSource } from '../../bridge/channel.js';
-import { decodeErrorRecord } from '../../bridge/errors.js';
-import { decodeResponse, encodeCallHeader, joinFrame, type ResponseFrame } from '../../bridge/frame.js';
+import type { ByteSource } from '../../bridge/channel/host.js';
+import { decodeErrorRecord } from '../../bridge/wire/errors.js';
+import { decodeResponse, encodeCallHeader, joinFrame, type ResponseFrame } from '../../bridge/wire/frame.js';
 import { base64Length, toLegacyBytes } from '../../bridge/legacy.js';
-import { Method, Status } from '../../bridge/protocol.js';
-import { decodeValue, encodeArgs } from '../../bridge/values.js';
+import { Method, Status } from '../../bridge/wire/protocol.js';
+import { decodeValue, encodeArgs } from '../../bridge/wire/values.js';
 import { createSandbox, Dispatcher } from '../../host/index.js';
 import { fsHandlers } from '../../host/fs/index.js';
-import type { DispatcherProtocol } from '../../host/legacy.js';
+import type { DispatcherProtocol } from '../../host/dispatcher/legacy.js';
 
 const obj = (base64: string) => ({ __agentOsType: 'bytes', base64 });
 

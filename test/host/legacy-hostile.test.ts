@@ -1,14 +1,14 @@
 import { Volume } from 'memfs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createChannelBuffer, HostChannel, type ChannelError } from '../../bridge/channel.js';
-import { decodeErrorRecord } from '../../bridge/errors.js';
-import { decodeResponse, encodeCallHeader, joinFrame } from '../../bridge/frame.js';
+import { createChannelBuffer, HostChannel, type ChannelError } from '../../bridge/channel/host.js';
+import { decodeErrorRecord } from '../../bridge/wire/errors.js';
+import { decodeResponse, encodeCallHeader, joinFrame } from '../../bridge/wire/frame.js';
 import { base64Length } from '../../bridge/legacy.js';
-import { Method, Status } from '../../bridge/protocol.js';
-import { encodeArgs } from '../../bridge/values.js';
+import { Method, Status } from '../../bridge/wire/protocol.js';
+import { encodeArgs } from '../../bridge/wire/values.js';
 import { Dispatcher } from '../../host/index.js';
 import { fsHandlers } from '../../host/fs/index.js';
-import { requestLimit } from '../../host/legacy.js';
+import { requestLimit } from '../../host/dispatcher/legacy.js';
 import { FakeGuest } from './fake-guest.js';
 
 const MAX_FILE = 1 << 20;

@@ -1,9 +1,9 @@
 import { Volume } from 'memfs';
 import { describe, expect, it } from 'vitest';
-import { decodeErrorRecord } from '../../bridge/errors.js';
-import { decodeResponse, encodeCallHeader, joinFrame, type ResponseFrame } from '../../bridge/frame.js';
-import { Method, ModuleBatch, ModuleSource, Status } from '../../bridge/protocol.js';
-import { decodeValue, encodeArgs } from '../../bridge/values.js';
+import { decodeErrorRecord } from '../../bridge/wire/errors.js';
+import { decodeResponse, encodeCallHeader, joinFrame, type ResponseFrame } from '../../bridge/wire/frame.js';
+import { Method, ModuleBatch, ModuleSource, Status } from '../../bridge/wire/protocol.js';
+import { decodeValue, encodeArgs } from '../../bridge/wire/values.js';
 import { Dispatcher } from '../../host/index.js';
 import { fsHandlers } from '../../host/fs/index.js';
 
@@ -115,7 +115,7 @@ describe('module.read', () => {
   });
 });
 
-/** A module.statMany answer, decoded by the layout in bridge/protocol.ts (written here independently). */
+/** A module.statMany answer, decoded by the layout in bridge/wire/protocol.ts (written here independently). */
 function readBatch(bytes: Uint8Array): (string | number | [string, string | null])[] {
   const b = Buffer.from(bytes);
   const out: (string | number | [string, string | null])[] = [];

@@ -7,7 +7,7 @@ import { createMountVfs } from '../../host/index.js';
 import { randomBytes, tempDir } from '../e2e/helpers.js';
 
 const exec = promisify(execFile);
-const MOUNT = join(import.meta.dirname, '../../dist/host/mount.js');
+const MOUNT = join(import.meta.dirname, '../../dist/host/vfs/mount/index.js');
 
 /**
  * All-or-nothing writes. A write that fails half-way (here: the file-size limit, `ulimit -f`, makes

@@ -2,7 +2,7 @@
  * assert.AssertionError with Node 20's messages: a diff for strictEqual and deepStrictEqual
  * (diff.ts), the value alone for the "not" forms, `a op b` for the rest.
  */
-import { inspect } from '../../inspect.js';
+import { inspect } from '../../inspect/index.js';
 import { validateObject } from '../validate.js';
 import { createErrDiff, inspectValue, READABLE_OPERATOR } from './diff.js';
 import { at, type Site } from './sites.js';

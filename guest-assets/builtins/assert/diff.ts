@@ -3,7 +3,7 @@
  * diff of the two inspected values, runs of identical lines collapsed, at most about 50 lines,
  * and `a !== b` or a `^` under the first difference for short single-line values.
  */
-import { inspect } from '../../inspect.js';
+import { inspect } from '../../inspect/index.js';
 
 /** Node's texts for the operators. */
 export const READABLE_OPERATOR: Record<string, string | undefined> = {

@@ -1,5 +1,5 @@
 /** assert.match, doesNotMatch and ifError, as Node 20's. */
-import { inspect } from '../../inspect.js';
+import { inspect } from '../../inspect/index.js';
 import { invalidArgType } from '../../node-errors.js';
 import { regexpExec } from '../util/intrinsics.js';
 import { AssertionError } from './assertion-error.js';

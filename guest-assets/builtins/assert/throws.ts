@@ -3,7 +3,7 @@
  * checked against a RegExp, an Error class, a validation function or a validation object (each
  * key deep-strict-equal, or a RegExp matching a string), with Node's messages.
  */
-import { inspect } from '../../inspect.js';
+import { inspect } from '../../inspect/index.js';
 import { describeReceived, invalidArgType, invalidArgValue, nodeError } from '../../node-errors.js';
 import { isPrototypeOf, keys as objectKeys, regexpExec } from '../util/intrinsics.js';
 import { validateFunction } from '../validate.js';

@@ -5,8 +5,8 @@
  * unref'd timer, `AbortSignal.any` follows its sources (a composite of composites follows their
  * sources directly), and `onabort` is an event handler attribute.
  */
-import { inspect } from '../../inspect.js';
-import { customInspectSymbol } from '../../inspect-value.js';
+import { inspect } from '../../inspect/index.js';
+import { customInspectSymbol } from '../../inspect/value.js';
 import { invalidArgType } from '../../node-errors.js';
 import { DOMException } from './dom-exception.js';
 import { enumerable, Event, kTrustEvent, toStringTag } from './event.js';

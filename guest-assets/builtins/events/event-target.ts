@@ -6,8 +6,8 @@
  * promise's rejection) rethrown from nextTick as an uncaught exception; Node's warnings for null
  * listeners and for more listeners of a type than the maximum.
  */
-import { inspect } from '../../inspect.js';
-import { customInspectSymbol } from '../../inspect-value.js';
+import { inspect } from '../../inspect/index.js';
+import { customInspectSymbol } from '../../inspect/value.js';
 import { invalidArgType } from '../../node-errors.js';
 import { dispatchState, enumerable, Event, notAnEvent, toStringTag } from './event.js';
 import { host } from './host.js';

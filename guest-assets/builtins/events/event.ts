@@ -4,8 +4,8 @@
  * events Node itself dispatches (`abort`), `currentTarget`/`eventPhase`/`composedPath()` that read
  * as "being dispatched" only until the first listener returns (as in Node), and Node's `inspect`.
  */
-import { inspect } from '../../inspect.js';
-import { customInspectSymbol } from '../../inspect-value.js';
+import { inspect } from '../../inspect/index.js';
+import { customInspectSymbol } from '../../inspect/value.js';
 import { invalidArgType } from '../../node-errors.js';
 import { host } from './host.js';
 import { invalidThis, missingArgs, validateObject } from './validate.js';

@@ -4,7 +4,7 @@
  * message in Node's words (naming the emitter and its limit) and emits it through the guest's
  * `process.emitWarning` (the package would print the whole error with console.warn).
  */
-import { inspect } from '../../inspect.js';
+import { inspect } from '../../inspect/index.js';
 
 let emit: ((warning: Error) => void) | undefined;
 

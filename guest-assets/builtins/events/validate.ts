@@ -3,7 +3,7 @@
  * with Node's exact wording (lib/internal/validators.js and lib/internal/errors.js are the reference).
  * Only what guest-assets/node-errors.ts does not already provide lives here.
  */
-import { inspect } from '../../inspect.js';
+import { inspect } from '../../inspect/index.js';
 import { invalidArgType, invalidArgValue, nodeError } from '../../node-errors.js';
 
 // The validators every built-in shares, for the event modules' imports.

@@ -4,8 +4,8 @@
  * receiver, `toJSON`, and Node's `inspect` output. Only the sandbox constructs entries other than
  * marks (a private token stands for Node's kSkipThrow).
  */
-import { inspect } from '../../inspect.js';
-import { customInspectSymbol } from '../../inspect-value.js';
+import { inspect } from '../../inspect/index.js';
+import { customInspectSymbol } from '../../inspect/value.js';
 import { invalidArgType } from '../../node-errors.js';
 import { enumerable } from '../events/event.js';
 import { illegalConstructor } from '../events/validate.js';

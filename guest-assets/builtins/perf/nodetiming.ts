@@ -8,8 +8,8 @@
  * Idle time is counted from that point.
  */
 import { guard, type Caps } from '../../caps.js';
-import { inspect } from '../../inspect.js';
-import { customInspectSymbol } from '../../inspect-value.js';
+import { inspect } from '../../inspect/index.js';
+import { customInspectSymbol } from '../../inspect/value.js';
 import type { GuestTimers } from '../registry.js';
 import { PerformanceEntry } from './entries.js';
 import { perfHost } from './host.js';

@@ -5,8 +5,8 @@
  * the sandbox produces ever arrive (mark, measure, function); observing gc, http, dns or net is
  * accepted, as in Node, and simply sees nothing.
  */
-import { inspect } from '../../inspect.js';
-import { customInspectSymbol } from '../../inspect-value.js';
+import { inspect } from '../../inspect/index.js';
+import { customInspectSymbol } from '../../inspect/value.js';
 import { invalidArgType, invalidArgValue } from '../../node-errors.js';
 import { DOMException } from '../events/dom-exception.js';
 import { enumerable, toStringTag } from '../events/event.js';

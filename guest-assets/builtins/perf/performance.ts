@@ -3,8 +3,8 @@
  * EventTarget whose methods check their receiver, with Node's extensions (eventLoopUtilization,
  * nodeTiming, timerify, markResourceTiming) as non-enumerable members of the prototype.
  */
-import { inspect } from '../../inspect.js';
-import { customInspectSymbol } from '../../inspect-value.js';
+import { inspect } from '../../inspect/index.js';
+import { customInspectSymbol } from '../../inspect/value.js';
 import { invalidArgType } from '../../node-errors.js';
 import { enumerable, toStringTag } from '../events/event.js';
 import { defineEventHandler, EventTarget } from '../events/event-target.js';

@@ -2,7 +2,7 @@
  * The iterator of URLSearchParams entries(), keys() and values(): Node's `URLSearchParams Iterator`,
  * live over the list (it reads the list at each step), with Node's inspection.
  */
-import { inspect } from '../../inspect.js';
+import { inspect } from '../../inspect/index.js';
 import { invalidThis } from './errors.js';
 import { paramsFriend } from './params-friend.js';
 import type { SearchParams as URLSearchParams } from './search-params.js';

@@ -4,7 +4,7 @@
  * sequence of pairs, another URLSearchParams) and inspection. A URL's own instance tells its URL of
  * every change (URL reads it back lazily, as Node's does).
  */
-import { inspect } from '../../inspect.js';
+import { inspect } from '../../inspect/index.js';
 import { invalidArgType } from '../../node-errors.js';
 import { invalidThis, invalidTuple, missingArgs, notIterable } from './errors.js';
 import { parseParams, serializeParams } from './params-codec.js';

@@ -5,7 +5,7 @@
  * errors (ERR_INVALID_URL with `input` and `base`), the lazily linked searchParams and inspection
  * follow Node 20.
  */
-import { inspect } from '../../inspect.js';
+import { inspect } from '../../inspect/index.js';
 import { urlBridge } from './bridge.js';
 import { COMPONENTS, hostStartOf, loadContext, SCHEME_FILE, SCHEME_NOT_SPECIAL, searchOf, URLContext } from './context.js';
 import { invalidUrl, missingArgs } from './errors.js';

@@ -2,7 +2,7 @@
  * util.debuglog (util.debug): sections named in NODE_DEBUG, as the guest's environment had it at
  * start (Node reads it once, at startup), print `SECTION <pid>: message` to stderr.
  */
-import { format } from '../../inspect.js';
+import { format } from '../../inspect/index.js';
 import type { GuestProcess } from '../registry.js';
 
 type Logger = ((...args: unknown[]) => void) & { enabled: boolean };

@@ -1,10 +1,10 @@
 /**
- * util.inspect, format and formatWithOptions: the guest's exact inspect (guest-assets/inspect.ts)
+ * util.inspect, format and formatWithOptions: the guest's exact inspect (guest-assets/inspect/index.ts)
  * with what Node hangs on it: `custom`, `defaultOptions`, `colors`, `styles`, and the legacy
  * `inspect(value, showHidden, depth, colors)` form. `defaultOptions` is the guest inspect's own
  * defaults object, so a change reaches console.log and every other inspect too.
  */
-import { format, formatWithOptions as baseFormatWithOptions, inspect as baseInspect, inspectDefaults, type InspectOptions } from '../../inspect.js';
+import { format, formatWithOptions as baseFormatWithOptions, inspect as baseInspect, inspectDefaults, type InspectOptions } from '../../inspect/index.js';
 import { createColors, createStyles } from './colors.js';
 import { validateObject } from '../validate.js';
 

@@ -2,7 +2,7 @@
  * util's old API, kept by Node 20: the is* predicates, _extend, inherits, log, and the two
  * internal-but-exported error factories.
  */
-import { format } from '../../inspect.js';
+import { format } from '../../inspect/index.js';
 import { invalidArgType } from '../../node-errors.js';
 import type { UtilTypes } from './types.js';
 

@@ -1,5 +1,5 @@
 /** util's text helpers: stripVTControlCharacters, toUSVString, styleText (Node 20.20). */
-import { inspect } from '../../inspect.js';
+import { inspect } from '../../inspect/index.js';
 import { invalidArgType, nodeError } from '../../node-errors.js';
 import type { GuestProcess } from '../registry.js';
 import { validateBoolean, validateString } from '../validate.js';

@@ -1,9 +1,9 @@
 /** Node's checks of zlib's arguments and options (lib/internal/validators.js), and zlib's errors. */
-import { outOfRange } from '../../fs/descriptors-args.js';
+import { outOfRange } from '../../fs/descriptors/args.js';
 import { invalidArgType, nodeError } from '../../node-errors.js';
 
 export { outOfRange };
-export { validateFunction } from '../../fs/descriptors-args.js';
+export { validateFunction } from '../../fs/descriptors/args.js';
 
 // Intrinsics that tell real views and buffers apart (a guest cannot fake them with Symbol.toStringTag).
 const typedArrayTag = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(Uint8Array.prototype) as object, Symbol.toStringTag)!.get!;

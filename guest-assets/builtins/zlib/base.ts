@@ -5,7 +5,7 @@
  * 'data' chunks, and a large stream is processed incrementally, never whole.
  */
 import type { Buffer as BufferClass } from 'buffer';
-import { streamLib } from '../../fs/streams-lib.js';
+import { streamLib } from '../../fs/streams/lib.js';
 import { checkRangesOrGetDefault, outOfRange, validateFiniteNumber } from './args.js';
 import type { Engine } from './engine.js';
 

@@ -3,7 +3,7 @@
  * Gzip -> Zlib -> ZlibBase -> Transform, BrotliCompress -> Brotli -> Zlib. Each checks its options
  * exactly as Node does and in Node's order, then makes its engine (opened in the Worker on first use).
  */
-import { streamLib } from '../../fs/streams-lib.js';
+import { streamLib } from '../../fs/streams/lib.js';
 import { invalidArgType } from '../../node-errors.js';
 import { isAnyArrayBuffer } from '../binary.js';
 import { brotliInvalidParam, bytesOf, checkRangesOrGetDefault, internalAssertion, isArrayBufferView } from './args.js';

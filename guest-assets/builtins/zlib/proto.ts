@@ -1,5 +1,5 @@
 /** The methods every zlib stream shares (Node's ZlibBase.prototype). */
-import { streamLib } from '../../fs/streams-lib.js';
+import { streamLib } from '../../fs/streams/lib.js';
 import { internalAssertion } from './args.js';
 import { closeEngine, engineFailed, engines, kFlushFlag, processChunk, type BaseEnv, type ZlibStream } from './base.js';
 import { processChunkSync } from './sync.js';

@@ -1,0 +1,86 @@
+import { Method } from '../../../bridge/wire/protocol.js';
+import { unwrap, type Rpc } from '../../rpc.js';
+import { addDescriptorForms } from './files.js';
+import { descriptorFunctions } from './fs.js';
+import { openCall } from './index.js';
+import { FileHandle, readWhole, writeWhole, type HandleContext } from '../filehandle.js';
+import { Stats } from '../stats/index.js';
+import { statFunctions } from '../stats/fs.js';
+import { makeReadStream } from '../streams/index.js';
+import { rawOps, type CallbackFs } from '../streams/ops.js';
+import { makeWriteStream } from '../streams/write.js';
+
+/**
+ * Adds the descriptor surface to the guest's fs: descriptor functions, descriptor forms of
+ * readFile/writeFile/appendFile, stat/lstat/fstat and fs.Stats, fs.promises.open and FileHandle,
+ * and ReadStream/WriteStream with their create functions.
+ */
+
+type Fns = Record<string, unknown>;
+
+function named<F extends Function>(name: string, fn: F): F {
+  return Object.defineProperty(fn, 'name', { value: name });
+}
+
+/** fs.promises.open, and readFile/writeFile/appendFile that also take a FileHandle. */
+function addFileHandles(ctx: HandleContext, promises: Fns): void {
+  promises.open = named('open', async (path: unknown, flags?: unknown, mode?: unknown) => {
+    const call = openCall(path, flags, mode);
+    const fd = unwrap(await ctx.rpc.callAsync(Method.open, call.wire!)) as number;
+    return new FileHandle(fd, ctx);
+  });
+  const byPath = (name: string) => promises[name] as (...args: unknown[]) => Promise<unknown>;
+  const readFile = byPath('readFile');
+  promises.readFile = named('readFile', async (path: unknown, options?: unknown) =>
+    path instanceof FileHandle ? readWhole(ctx, path.fd, options) : readFile(path, options),
+  );
+  for (const [name, flag] of [['writeFile', 'w'], ['appendFile', 'a']] as const) {
+    const original = byPath(name);
+    promises[name] = named(name, async (path: unknown, data: unknown, options?: unknown) =>
+      path instanceof FileHandle ? writeWhole(ctx, path.fd, data, options, flag) : original(path, data, options),
+    );
+  }
+}
+
+/** Installs the descriptor surface into `fs` and `promises` (both mutated). */
+export function installDescriptors(rpc: Rpc, maxFileBytes: number, fs: Fns, promises: Fns): void {
+  const ctx: HandleContext = { rpc, maxFileBytes };
+  Object.assign(fs, descriptorFunctions(rpc, maxFileBytes));
+  addDescriptorForms(rpc, fs, maxFileBytes);
+  const stats = statFunctions(rpc);
+  Object.assign(fs, stats.fs, { Stats });
+  Object.assign(promises, stats.promises);
+  addFileHandles(ctx, promises);
+  installStreams(rpc, fs);
+}
+
+/**
+ * fs.ReadStream/WriteStream (getters, as in Node), createReadStream/createWriteStream and
+ * FileHandle#createReadStream/createWriteStream. The classes, and readable-stream, are built on first use.
+ */
+function installStreams(rpc: Rpc, fs: Fns): void {
+  // Streams call fs's own functions at call time (a patched fs.open is honoured, as in Node).
+  const defaults = rawOps(rpc, fs as unknown as CallbackFs);
+  let classes: { ReadStream: Function; WriteStream: Function } | undefined;
+  const load = () => (classes ??= { ReadStream: makeReadStream(defaults), WriteStream: makeWriteStream(defaults) });
+  for (const name of ['ReadStream', 'WriteStream'] as const) {
+    Object.defineProperty(fs, name, {
+      get: () => load()[name],
+      set(value: unknown) {
+        Object.defineProperty(fs, name, { value, writable: true, enumerable: true, configurable: true });
+      },
+      enumerable: true,
+      configurable: true,
+    });
+  }
+  const create = (name: 'ReadStream' | 'WriteStream', path: unknown, options?: unknown) => Reflect.construct(load()[name], [path, options]);
+  fs.createReadStream = named('createReadStream', (path: unknown, options?: unknown) => create('ReadStream', path, options));
+  fs.createWriteStream = named('createWriteStream', (path: unknown, options?: unknown) => create('WriteStream', path, options));
+  const handle = FileHandle.prototype as unknown as Fns;
+  handle.createReadStream = function (this: FileHandle, options?: object) {
+    return create('ReadStream', undefined, { ...options, fd: this });
+  };
+  handle.createWriteStream = function (this: FileHandle, options?: object) {
+    return create('WriteStream', undefined, { ...options, fd: this });
+  };
+}
