@@ -73,3 +73,5 @@ show('timerify inherited histogram', () => [performance.timerify(() => 1, { hist
 h.record(3);
 h.record(3n);
 show('after', () => [h.count, h.min, h.max, [...h.percentiles]]);
+const [kRecordable] = Object.getOwnPropertySymbols(h);
+show('record on a bare kRecordable', () => [R.prototype.record.call({ [kRecordable]: true }, 1), R.prototype.recordDelta.call({ [kRecordable]: 1 })]);

@@ -84,3 +84,6 @@ const inherited = Object.create(h);
 console.log('inherited', inherited.count, inherited.percentile(100));
 const handle = h[Object.getOwnPropertySymbols(h).find((s) => s.description === 'kHandle')];
 console.log(Object.keys(handle), Object.getPrototypeOf(handle).constructor.name, Object.keys(Object.getPrototypeOf(handle)), handle.count(), handle.record.name, handle.record.length);
+console.log(util.inspect(h, { showHidden: true }), util.inspect(h.percentiles, { showHidden: true }), util.format('%o', a));
+console.log(util.inspect(R.prototype), util.inspect(H.prototype), util.inspect(map.constructor));
+console.log(util.isDeepStrictEqual(a.percentiles, new Map([[0, 5], [100, 5]])));

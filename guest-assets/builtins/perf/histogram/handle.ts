@@ -18,7 +18,9 @@ interface Slot {
 }
 
 const slots = new WeakMap<object, Slot>();
+// Taken before guest code runs (as Node's primordials are).
 const mapSet = Map.prototype.set;
+const { create: objectCreate, defineProperty } = Object;
 let caps: Caps | undefined;
 let registry: FinalizationRegistry<number> | undefined;
 
@@ -157,9 +159,9 @@ function open(recordable: boolean, create: (c: Caps) => number): object {
     const [code = 'ERR_INTERNAL', name = 'Error', message = 'the histogram could not be created'] = String(guard(() => c.lastError())).split('\u0000');
     throw nodeError(code, name === 'TypeError' || name === 'RangeError' ? name : 'Error', message);
   }
-  const handle = Object.create(recordable ? RecordableHandle.prototype : IntervalHandle.prototype) as Record<string, unknown>;
+  const handle = objectCreate(recordable ? RecordableHandle.prototype : IntervalHandle.prototype) as Record<string, unknown>;
   for (const name of recordable ? RECORDABLE_OWN : INTERVAL_OWN) {
-    Object.defineProperty(handle, name, { enumerable: true, writable: true, configurable: true, value: own[name] });
+    defineProperty(handle, name, { enumerable: true, writable: true, configurable: true, value: own[name] });
   }
   slots.set(handle, { id, recordable });
   registry!.register(handle, id);

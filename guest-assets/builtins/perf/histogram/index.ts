@@ -20,7 +20,9 @@ const kEnabled = Symbol('kEnabled');
 /** The token that lets this module construct instances (Node's kSkipThrow). */
 const kSkipThrow = Symbol('kSkipThrow');
 
+// Taken before guest code runs (as Node's primordials are).
 const mapEntries = Map.prototype.entries;
+const { create, defineProperty, fromEntries } = Object;
 
 type Handle = Record<string, (...args: unknown[]) => unknown>;
 type State = { [kHandle]?: Handle; [kMap]: SafeMap<unknown, unknown>; [kRecordable]?: unknown; [kEnabled]?: unknown };
@@ -30,9 +32,9 @@ export function isHistogram(value: unknown): boolean {
   return (value as State | null | undefined)?.[kHandle] !== undefined;
 }
 
-/** `this[kHandle]?.name(...args)` after Node's receiver check for `type`. */
-function call(self: unknown, type: string, name: string, ...args: unknown[]): unknown {
-  if (!isHistogram(self)) throw invalidThis(type);
+/** `this[kHandle]?.name(...args)`, after Node's isHistogram check unless `type` is undefined. */
+function call(self: unknown, type: string | undefined, name: string, ...args: unknown[]): unknown {
+  if (type !== undefined && !isHistogram(self)) throw invalidThis(type);
   const handle = (self as State)[kHandle];
   if (handle === undefined || handle === null) return undefined;
   return handle[name]!(...args);
@@ -136,7 +138,7 @@ export class Histogram {
       mean: this.mean,
       exceeds: this.exceeds,
       stddev: this.stddev,
-      percentiles: Object.fromEntries(Reflect.apply(mapEntries, this.percentiles, []) as Iterable<[PropertyKey, unknown]>),
+      percentiles: fromEntries(Reflect.apply(mapEntries, this.percentiles, []) as Iterable<[PropertyKey, unknown]>),
     };
   }
 }
@@ -150,12 +152,12 @@ export class RecordableHistogram extends Histogram {
   record(val: unknown): void {
     if ((this as unknown as State)[kRecordable] === undefined) throw invalidThis('RecordableHistogram');
     if (typeof val !== 'bigint') validateInteger(val, 'val', 1);
-    call(this, 'RecordableHistogram', 'record', val);
+    call(this, undefined, 'record', val);
   }
 
   recordDelta(): void {
     if ((this as unknown as State)[kRecordable] === undefined) throw invalidThis('RecordableHistogram');
-    call(this, 'RecordableHistogram', 'recordDelta');
+    call(this, undefined, 'recordDelta');
   }
 
   add(other: unknown): void {
@@ -198,7 +200,7 @@ export class ELDHistogram extends Histogram {
 
 /** Own, enumerable, writable, configurable: how Node's instances hold their fields. */
 function field(target: object, key: PropertyKey, value: unknown): void {
-  Object.defineProperty(target, key, { enumerable: true, writable: true, configurable: true, value });
+  defineProperty(target, key, { enumerable: true, writable: true, configurable: true, value });
 }
 
 /** perf_hooks.createHistogram(options). */
@@ -224,7 +226,7 @@ export function monitorEventLoopDelay(options: unknown = {}): ELDHistogram {
   validateObject(options, 'options');
   const { resolution = 10 } = options as { resolution?: unknown };
   validateInteger(resolution, 'options.resolution', 1);
-  const histogram = Object.create(ELDHistogram.prototype) as ELDHistogram;
+  const histogram = create(ELDHistogram.prototype) as ELDHistogram;
   field(histogram, kEnabled, false);
   field(histogram, kHandle, openInterval(resolution));
   field(histogram, kMap, new SafeMap());
