@@ -2,14 +2,15 @@
  * The guest's perf_hooks and the global `performance` (and Node's Performance* classes as
  * globals). performance.now() and timeOrigin are the Worker's clock (Caps now/timeOrigin); the
  * loop milestones and idle time are the Worker's own loop, which is the guest's (see nodetiming.ts).
- * Histograms (createHistogram, monitorEventLoopDelay) are refused: ERR_METHOD_NOT_IMPLEMENTED.
+ * Histograms (createHistogram, monitorEventLoopDelay) are the Worker's own (histogram/).
  */
 import { guard } from '../../caps.js';
-import { nodeError } from '../../node-errors.js';
 import { makeStructuredClone } from '../events/clone.js';
 import { defineEnumerableGlobal } from '../events/globals.js';
 import type { BuiltinContext } from '../registry.js';
 import { PerformanceEntry, PerformanceResourceTiming } from './entries.js';
+import { setHistogramCaps } from './histogram/handle.js';
+import { createHistogram, monitorEventLoopDelay } from './histogram/index.js';
 import { perfHost } from './host.js';
 import { createEventLoopUtilization, createLoopClock, createNodeTiming } from './nodetiming.js';
 import { PerformanceObserver, PerformanceObserverEntryList, setObserverScheduler } from './observe.js';
@@ -32,19 +33,12 @@ const CONSTANTS = {
   NODE_PERFORMANCE_GC_FLAGS_SCHEDULE_IDLE: 64,
 };
 
-function notImplemented(name: string): () => never {
-  return {
-    [name]() {
-      throw nodeError('ERR_METHOD_NOT_IMPLEMENTED', 'Error', `The ${name}() method is not implemented`);
-    },
-  }[name]!;
-}
-
 export function definePerf(ctx: BuiltinContext): void {
   perfHost.now = () => guard(() => ctx.caps.now());
   const clone = makeStructuredClone(ctx.caps);
   perfHost.clone = (value) => clone(value);
   setObserverScheduler((fn) => void ctx.timers.setImmediate(fn));
+  setHistogramCaps(ctx.caps);
 
   let performance: Performance | undefined;
   const instance = (): Performance => {
@@ -66,8 +60,8 @@ export function definePerf(ctx: BuiltinContext): void {
       PerformanceObserver,
       PerformanceObserverEntryList,
       PerformanceResourceTiming,
-      monitorEventLoopDelay: notImplemented('monitorEventLoopDelay'),
-      createHistogram: notImplemented('createHistogram'),
+      monitorEventLoopDelay,
+      createHistogram,
       performance: instance(),
     };
     Object.defineProperty(exports, 'constants', { configurable: false, enumerable: true, value: { ...CONSTANTS } });
