@@ -39,6 +39,7 @@ export function fileOps(config: FsConfig): Record<string, OpSpec> {
         return [p, bytes, flag, mode];
       },
       finish: (result) => void unwrap(result),
+      signalAt: 2,
     };
   }
 
@@ -50,6 +51,7 @@ export function fileOps(config: FsConfig): Record<string, OpSpec> {
         return [toPath(path), null, flag];
       },
       finish: (result, [, options]) => readResult(result, readOptions(options).encoding),
+      signalAt: 1,
     },
     writeFile: writeSpec('w'),
     appendFile: writeSpec('a'),

@@ -1,6 +1,7 @@
 import { Buffer } from 'buffer';
 import type * as stream from 'readable-stream/lib/stream.js';
 import { invalidArgType, invalidArgValue, nodeError } from '../../node-errors.js';
+import { signalOption } from '../abort.js';
 import { toPath } from '../args.js';
 import { getValidatedFd, outOfRange, validateFunction, validateInteger } from '../descriptors/args.js';
 import { FileHandle } from '../filehandle.js';
@@ -52,6 +53,7 @@ export function streamOptions(options: unknown): Record<string, unknown> {
   }
   const enc = o.encoding;
   if (enc !== 'buffer' && enc && !(typeof enc === 'string' && Buffer.isEncoding(enc))) throw invalidArgValue('encoding', enc, 'is invalid encoding');
+  signalOption(o);
   return o;
 }
 
