@@ -109,8 +109,14 @@ export interface GuestApi {
    * V8's own report of the throw site (file:line, source line, caret) when the Worker has it.
    */
   fatal(error: unknown, kind: FatalKind, head?: string): number;
-  /** Runs `process.on('exit')` listeners (best effort), given the exit code. */
-  beforeExit(code: number): void;
+  /** The event loop is empty: runs `process.on('beforeExit')` listeners, which may schedule more work. */
+  beforeExit(): void;
+  /**
+   * The run is ending with `code`: runs `process.on('exit')` listeners. A throw among them is
+   * reported as Node reports it, and the exit code becomes `process.exitCode`, or 1 when unset
+   * (returned); undefined when every listener returned.
+   */
+  exit(code: number): number | undefined;
 }
 
 /**

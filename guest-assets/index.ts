@@ -67,7 +67,7 @@ export function install(caps: Caps, configJson: string): GuestApi {
   const process = createProcess(caps, config, write);
   bindListenerWarning((warning) => process.emitWarning(warning));
   setWorkingDirectory(config.cwd);
-  const fs = createFs(rpc, { maxFileBytes: config.maxFileBytes });
+  const fs = createFs(rpc, { maxFileBytes: config.maxFileBytes, process });
   process._setDirectoryHooks((dir) => {
     try {
       return ((fs.statSync as (p: string) => { isDirectory(): boolean })(dir)).isDirectory() ? '' : 'ENOTDIR';
@@ -133,10 +133,21 @@ export function install(caps: Caps, configJson: string): GuestApi {
     attachArrow,
     fatal(error, kind, head) {
       write(2, fatalText(error, kind, modules.sourceLine, config.version, typeof head === 'string' ? head : undefined));
+      // As Node: the exit listeners that follow see the failure's status.
+      process.exitCode = 1;
       return 1;
     },
-    beforeExit(code) {
-      process.emit('exit', code);
+    beforeExit() {
+      process.emit('beforeExit', process.exitCode ?? 0);
+    },
+    exit(code) {
+      try {
+        process.emit('exit', code);
+        return undefined;
+      } catch (e) {
+        write(2, fatalText(e, 'exception', modules.sourceLine, config.version, undefined));
+        return process.exitCode ?? 1;
+      }
     },
   };
   return api;

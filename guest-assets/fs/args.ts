@@ -1,5 +1,6 @@
 import { Buffer } from 'buffer';
 import { invalidArgType, invalidArgValue } from '../node-errors.js';
+import { signalOption, type SignalLike } from './abort.js';
 
 /** Argument normalisation shared by every fs function, with Node's validation and messages. */
 
@@ -70,6 +71,7 @@ export function toFlag(value: unknown, fallback: string): string | number {
 export interface ReadOptions {
   encoding: string | null;
   flag: string | number;
+  signal?: SignalLike;
 }
 
 /** Normalises `options` of readFile-like calls: a string is the encoding; an object may hold encoding and flag. */
@@ -80,7 +82,10 @@ export function readOptions(options: unknown, defaultFlag = 'r'): ReadOptions {
     throw invalidArgType('options', ['string', 'object'], [], options);
   }
   const o = options as { encoding?: unknown; flag?: unknown };
-  return { encoding: toEncoding(o.encoding), flag: toFlag(o.flag, defaultFlag) };
+  // Node's getOptions: the encoding is checked first, then the signal.
+  const encoding = toEncoding(o.encoding);
+  const signal = signalOption(o);
+  return { encoding, flag: toFlag(o.flag, defaultFlag), signal };
 }
 
 /** What a write-style options argument means. */
@@ -88,6 +93,7 @@ export interface WriteOptions {
   encoding: string;
   flag: string | number;
   mode: number;
+  signal?: SignalLike;
 }
 
 /** Normalises `options` of writeFile-like calls. */
@@ -96,8 +102,10 @@ export function writeOptions(options: unknown, defaultFlag: string): WriteOption
   if (typeof options === 'string') return { encoding: toEncoding(options) ?? 'utf8', flag: defaultFlag, mode: 0o666 };
   if (typeof options !== 'object') throw invalidArgType('options', ['string', 'object'], [], options);
   const o = options as { encoding?: unknown; flag?: unknown; mode?: unknown };
+  const encoding = toEncoding(o.encoding) ?? 'utf8';
+  const signal = signalOption(o);
   const mode = typeof o.mode === 'number' ? o.mode : typeof o.mode === 'string' ? parseInt(o.mode, 8) : 0o666;
-  return { encoding: toEncoding(o.encoding) ?? 'utf8', flag: toFlag(o.flag, defaultFlag), mode };
+  return { encoding, flag: toFlag(o.flag, defaultFlag), mode, signal };
 }
 
 /**

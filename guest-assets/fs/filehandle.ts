@@ -4,6 +4,7 @@ import { Method, Status } from '../../bridge/wire/protocol.js';
 import { fileTooLarge, invalidArgType, invalidArgValue } from '../node-errors.js';
 import { unwrap, type Rpc } from '../rpc.js';
 import { readOptions, toBytes, writeOptions } from './args.js';
+import { abortable } from './abort.js';
 import {
   getValidatedFd,
   validateBuffer,
@@ -182,20 +183,20 @@ export class FileHandle extends EventEmitter {
 
 /** Reads from the descriptor's position to the end (Node's readFileHandle). */
 export async function readWhole(ctx: HandleContext, fd: number, options: unknown): Promise<Buffer | string> {
-  const { encoding, flag } = readOptions(options);
+  const { encoding, flag, signal } = readOptions(options);
   // A closed handle's fd is -1, which Node's readFile rejects as an argument.
   getValidatedFd(fd);
-  const bytes = bytesOf(await ctx.rpc.callAsync(Method.readFile, [fd, null, flag, false]));
+  const bytes = bytesOf(await abortable(signal, () => ctx.rpc.callAsync(Method.readFile, [fd, null, flag, false])));
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   return encoding === null || encoding === 'buffer' ? buf : buf.toString(encoding as BufferEncoding);
 }
 
 /** Writes all of `data` at the descriptor's position (Node's writeFileHandle). */
 export async function writeWhole(ctx: HandleContext, fd: number, data: unknown, options: unknown, defaultFlag: string): Promise<void> {
-  const { encoding, flag, mode } = writeOptions(options, defaultFlag);
+  const { encoding, flag, mode, signal } = writeOptions(options, defaultFlag);
   const bytes = toBytes(data, encoding);
   if (bytes.byteLength > ctx.maxFileBytes) throw fileTooLarge(bytes.byteLength, ctx.maxFileBytes);
   // A closed handle's fd is -1: Node's write fails on it with EBADF.
   if (fd === -1) unwrap({ status: Status.Error, error: { code: 'EBADF', syscall: 'write' } });
-  unwrap(await ctx.rpc.callAsync(Method.writeFile, [fd, bytes, flag, mode]));
+  unwrap(await abortable(signal, () => ctx.rpc.callAsync(Method.writeFile, [fd, bytes, flag, mode])));
 }

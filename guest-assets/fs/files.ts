@@ -5,11 +5,14 @@ import { fileTooLarge } from '../node-errors.js';
 import { unwrap, type Result } from '../rpc.js';
 import { readOptions, toBytes, toPath, writeOptions } from './args.js';
 import type { OpSpec } from './ops.js';
+import type { GuestProcess } from '../builtins/registry.js';
 
 /** Settings the guest fs needs from the sandbox. */
 export interface FsConfig {
   /** Largest file a single call may move, in bytes. */
   maxFileBytes: number;
+  /** The guest's process: fs's deprecation warnings go through its emitWarning, once per code. */
+  process: GuestProcess;
 }
 
 /**
@@ -36,6 +39,7 @@ export function fileOps(config: FsConfig): Record<string, OpSpec> {
         return [p, bytes, flag, mode];
       },
       finish: (result) => void unwrap(result),
+      signalAt: 2,
     };
   }
 
@@ -47,6 +51,7 @@ export function fileOps(config: FsConfig): Record<string, OpSpec> {
         return [toPath(path), null, flag];
       },
       finish: (result, [, options]) => readResult(result, readOptions(options).encoding),
+      signalAt: 1,
     },
     writeFile: writeSpec('w'),
     appendFile: writeSpec('a'),

@@ -10,6 +10,6 @@ export type { FsConfig } from './files.js';
 export function createFs(rpc: Rpc, config: FsConfig) {
   const { fs, promises } = bindAll(rpc, { ...fileOps(config), ...dirOps() });
   installDirFunctions(rpc, fs, promises);
-  installDescriptors(rpc, config.maxFileBytes, fs, promises);
+  installDescriptors(rpc, config, fs, promises);
   return Object.assign(fs, { promises });
 }

@@ -1,6 +1,7 @@
 import { Buffer } from 'buffer';
 import { invalidArgType } from '../node-errors.js';
 import { unwrap, type Result, type Rpc } from '../rpc.js';
+import { abortable, abortedBefore, signalOption } from './abort.js';
 
 /**
  * One fs operation, declared once; `bind` derives Node's three forms from it: `nameSync`,
@@ -19,6 +20,8 @@ export interface OpSpec {
    * is not a function, Node's error names the value at this position (`fs.unlink('x')`: `undefined`).
    */
   arity?: number;
+  /** Where the options argument is, for operations that honour `options.signal` (callback and promise forms). */
+  signalAt?: number;
 }
 
 /** The three forms of one operation. */
@@ -76,10 +79,17 @@ export function bind(rpc: Rpc, spec: OpSpec): BoundOp {
     callback(...args) {
       const cb = takeCallback(args, spec.arity);
       const wire = spec.prepare(args);
-      void rpc.callAsync(spec.method, wire).then((r) => settle(cb, () => finish(r, args)));
+      const signal = spec.signalAt === undefined ? undefined : signalOption(args[spec.signalAt]);
+      if (abortedBefore(signal, cb)) return;
+      void abortable(signal, () => rpc.callAsync(spec.method, wire)).then(
+        (r) => settle(cb, () => finish(r, args)),
+        (e: unknown) => cb(e as Error),
+      );
     },
     async promise(...args) {
-      return finish(await rpc.callAsync(spec.method, spec.prepare(args)), args);
+      const wire = spec.prepare(args);
+      const signal = spec.signalAt === undefined ? undefined : signalOption(args[spec.signalAt]);
+      return finish(await abortable(signal, () => rpc.callAsync(spec.method, wire)), args);
     },
   };
 }

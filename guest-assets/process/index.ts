@@ -149,10 +149,18 @@ export function createProcess(caps: Caps, config: ProcessConfig, write: WriteTex
       onChdir = moved;
     },
   };
-  const process = Object.create(EventEmitter.prototype) as typeof members & EventEmitter & { emitWarning(...args: unknown[]): void; noDeprecation?: boolean; throwDeprecation?: boolean };
+  // As Node's: an instance of a constructor named `process` that inherits from EventEmitter, so
+  // stack frames read `at process.<anonymous>` and `Object.prototype.toString` gives `[object process]`.
+  const { process: ProcessConstructor } = { process: function () {} };
+  const prototype = Object.create(EventEmitter.prototype, {
+    constructor: { value: ProcessConstructor, writable: true, enumerable: false, configurable: true },
+  }) as object;
+  ProcessConstructor.prototype = prototype;
+  const process = Object.create(prototype) as typeof members & EventEmitter & { emitWarning(...args: unknown[]): void; noDeprecation?: boolean; throwDeprecation?: boolean };
   Object.defineProperties(process, Object.getOwnPropertyDescriptors(members));
   Object.defineProperty(process, '_setDirectoryHooks', { enumerable: false });
   EventEmitter.call(process);
+  Object.defineProperty(process, Symbol.toStringTag, { value: 'process', writable: true, enumerable: false, configurable: false });
   // As Node's default listener: through process.stderr, which a program may patch.
   installWarnings(process, (text) => void process.stderr.write(text));
   return process;

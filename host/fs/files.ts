@@ -4,6 +4,8 @@ import { Method } from '../../bridge/wire/protocol.js';
 import type { Handler } from '../dispatcher/index.js';
 import { BridgeCallError, callError, fsErrorRecord } from '../dispatcher/errors.js';
 import type { Vfs } from '../vfs/index.js';
+import { flagBits } from './descriptors/index.js';
+import { createAccessible } from './descriptors/create.js';
 
 /** Limits the fs handlers enforce. */
 export interface FsLimits {
@@ -94,7 +96,10 @@ export function fileHandlers(vfs: Vfs, limits: FsLimits): Record<string, Handler
     const flag = flagArg(args[2], 'w');
     const mode = typeof args[3] === 'number' ? args[3] : 0o666;
     try {
-      vfs.writeFileSync(resolveGuestPath(path), data, { flag, mode });
+      const target = resolveGuestPath(path);
+      const bits = flagBits(flag);
+      if (bits === undefined) vfs.writeFileSync(target, data, { flag, mode });
+      else createAccessible(vfs, target, bits, mode, (m) => vfs.writeFileSync(target, data, { flag, mode: m }));
     } catch (e) {
       throw new BridgeCallError(fsErrorRecord(e, { path }));
     }

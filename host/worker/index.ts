@@ -234,8 +234,11 @@ function runMain(): void {
 
 process.on('uncaughtException', (e) => die(e, 'exception'));
 process.on('unhandledRejection', (e) => die(e, 'rejection'));
+// A throw inside a beforeExit listener is the guest's uncaught exception (reported by die()).
+process.on('beforeExit', () => api.beforeExit());
 process.on('exit', (code) => {
-  quietly(() => api.beforeExit(code), undefined);
+  const after = quietly(() => api.exit(code), undefined);
+  if (typeof after === 'number') process.exitCode = after;
   if (init.codeCache) {
     quietly(() => {
       const entries = moduleHost.takeCodeCaches();

@@ -37,9 +37,20 @@ function volumeTree(vol: Volume, rel = ''): Tree {
     const st = vol.lstatSync(`/${p}`);
     if (st.isSymbolicLink()) out.push(`link ${p} -> ${String(vol.readlinkSync(`/${p}`))}`);
     else if (st.isDirectory()) out.push(`dir ${p}`, ...volumeTree(vol, p));
-    else out.push(`file ${p} ${digest(vol.readFileSync(`/${p}`) as Buffer)}`);
+    else out.push(`file ${p} ${digest(readAsOwner(vol, `/${p}`, st.mode))}`);
   }
   return out;
+}
+
+/** memfs checks modes even for root, which the host tree is read as: a file without read permission is read as its owner may. */
+function readAsOwner(vol: Volume, path: string, mode: number): Buffer {
+  if ((mode & 0o400) !== 0) return vol.readFileSync(path) as Buffer;
+  vol.chmodSync(path, mode | 0o400);
+  try {
+    return vol.readFileSync(path) as Buffer;
+  } finally {
+    vol.chmodSync(path, mode);
+  }
 }
 
 function digest(b: Buffer): string {

@@ -4,6 +4,25 @@ import { validateString } from '../validate.js';
 
 type Emit = (...args: unknown[]) => void;
 
+/** Node's `util.deprecate`. */
+export type Deprecate = ReturnType<typeof createDeprecate>;
+
+const perProcess = new WeakMap<object, Deprecate>();
+
+/**
+ * The sandbox's util.deprecate, one per guest process, so that a deprecation code warns once
+ * whichever module (util, fs, assert...) uses it. Warnings go through the process's own
+ * emitWarning, looked up at each call (a program may replace it), as Node does.
+ */
+export function deprecateFor(process: GuestProcess): Deprecate {
+  let found = perProcess.get(process);
+  if (found === undefined) {
+    found = createDeprecate(process, (...args: unknown[]) => Reflect.apply(process.emitWarning as Function, process, args));
+    perProcess.set(process, found);
+  }
+  return found;
+}
+
 /** Node's `util.deprecate(fn, msg, code)`, warning through `emit` (process.emitWarning semantics). */
 export function createDeprecate(process: GuestProcess, emit: Emit) {
   const codesWarned = new Set<string>();

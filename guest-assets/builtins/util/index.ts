@@ -8,7 +8,7 @@ import type { BuiltinContext } from '../registry.js';
 import { createAbortHelpers } from './abort.js';
 import { createDebuglog } from './debuglog.js';
 import { createDeepEqual } from './deep-equal.js';
-import { createDeprecate } from './deprecate.js';
+import { deprecateFor, type Deprecate } from './deprecate.js';
 import { createInspectApi } from './inspect-api.js';
 import { createLegacy, createLog } from './legacy.js';
 import { createMimeType, MIMEParams } from './mime.js';
@@ -62,7 +62,7 @@ export interface UtilInternals {
   isDeepEqual(a: unknown, b: unknown): boolean;
   emitWarning(...args: unknown[]): void;
   /** util.deprecate; one per sandbox, so a deprecation code warns once whichever module uses it. */
-  deprecate: ReturnType<typeof createDeprecate>;
+  deprecate: Deprecate;
 }
 
 const internals = new WeakMap<object, UtilInternals>();
@@ -75,7 +75,7 @@ export function utilInternals(ctx: BuiltinContext): UtilInternals {
     // The process's own emitWarning, looked up at each call (a program may replace it), as Node does.
     const emitWarning = (...args: unknown[]) => Reflect.apply(ctx.process.emitWarning, ctx.process, args);
     const bytesEqual = (a: Uint8Array, b: Uint8Array) => guard(() => ctx.caps.bytesEqual(a, b)) === true;
-    found = { types, ...createDeepEqual(types, bytesEqual), emitWarning, deprecate: createDeprecate(ctx.process, emitWarning) };
+    found = { types, ...createDeepEqual(types, bytesEqual), emitWarning, deprecate: deprecateFor(ctx.process) };
     internals.set(ctx.process, found);
   }
   return found;

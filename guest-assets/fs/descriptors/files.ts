@@ -60,7 +60,8 @@ export function addDescriptorForms(rpc: Rpc, fs: Record<string, unknown>, maxByt
   fs.readFile = named('readFile', (path: unknown, ...rest: unknown[]) => {
     if (!isInt32(path)) return void read(path, ...rest);
     const cb = validateFunction<Callback>(rest.length > 1 ? rest[1] : rest[0]);
-    runAsync(rpc, Method.readFile, readFdCall(path, rest.length > 1 ? rest[0] : undefined), cb);
+    const options = rest.length > 1 ? rest[0] : undefined;
+    runAsync(rpc, Method.readFile, readFdCall(path, options), cb, true, readOptions(options).signal);
   });
   for (const [name, defaultFlag] of [['writeFile', 'w'], ['appendFile', 'a']] as const) {
     const pathSync = byPath(`${name}Sync`);
@@ -71,7 +72,8 @@ export function addDescriptorForms(rpc: Rpc, fs: Record<string, unknown>, maxByt
     fs[name] = named(name, (path: unknown, data: unknown, ...rest: unknown[]) => {
       if (!isInt32(path)) return void pathAsync(path, data, ...rest);
       const cb = validateFunction<Callback>(rest.length > 1 ? rest[1] : rest[0]);
-      runAsync(rpc, Method.writeFile, writeFdCall(path, data, rest.length > 1 ? rest[0] : undefined, defaultFlag, maxBytes), cb, false);
+      const options = rest.length > 1 ? rest[0] : undefined;
+      runAsync(rpc, Method.writeFile, writeFdCall(path, data, options, defaultFlag, maxBytes), cb, false, writeOptions(options, defaultFlag).signal);
     });
   }
 }

@@ -18,6 +18,7 @@ import {
   writeEncoding,
 } from './args.js';
 import type { Callback } from '../ops.js';
+import { abortable, abortedBefore, type SignalLike } from '../abort.js';
 
 /**
  * Descriptor operations: open, close, read, write, ftruncate, fsync, fdatasync, in Node's sync and
@@ -151,8 +152,10 @@ export function runSync(rpc: Rpc, method: string, call: Prepared): unknown {
 }
 
 /** Runs a prepared call by message and hands its outcome to a Node-style callback (never synchronously). */
-export function runAsync(rpc: Rpc, method: string, call: Prepared, cb: Callback, withValues = true): void {
-  const answered = call.wire === undefined ? Promise.resolve(undefined) : rpc.callAsync(method, call.wire);
+export function runAsync(rpc: Rpc, method: string, call: Prepared, cb: Callback, withValues = true, signal?: SignalLike): void {
+  if (abortedBefore(signal, cb)) return;
+  const wire = call.wire;
+  const answered = wire === undefined ? Promise.resolve(undefined) : abortable(signal, () => rpc.callAsync(method, wire));
   void answered.then((result) => {
     let values: unknown[];
     try {
@@ -163,7 +166,7 @@ export function runAsync(rpc: Rpc, method: string, call: Prepared, cb: Callback,
     }
     if (withValues) cb(null, ...values);
     else cb(null);
-  });
+  }, (e: unknown) => cb(e as Error));
 }
 
 /** Node's read(fd, ...) forms: (fd, cb), (fd, params, cb), (fd, buffer, cb), (fd, buffer, options, cb), (fd, buffer, offset, length, position, cb). */

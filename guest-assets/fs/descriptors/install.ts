@@ -7,7 +7,10 @@ import { FileHandle, readWhole, writeWhole, type HandleContext } from '../fileha
 import { Stats } from '../stats/index.js';
 import { statFunctions } from '../stats/fs.js';
 import { makeReadStream } from '../streams/index.js';
-import { rawOps, type CallbackFs } from '../streams/ops.js';
+import { moduleFs, type CallbackFs } from '../streams/ops.js';
+import { deprecateFor } from '../../builtins/util/deprecate.js';
+import type { GuestProcess } from '../../builtins/registry.js';
+import type { FsConfig } from '../files.js';
 import { makeWriteStream } from '../streams/write.js';
 
 /**
@@ -43,7 +46,8 @@ function addFileHandles(ctx: HandleContext, promises: Fns): void {
 }
 
 /** Installs the descriptor surface into `fs` and `promises` (both mutated). */
-export function installDescriptors(rpc: Rpc, maxFileBytes: number, fs: Fns, promises: Fns): void {
+export function installDescriptors(rpc: Rpc, config: FsConfig, fs: Fns, promises: Fns): void {
+  const { maxFileBytes } = config;
   const ctx: HandleContext = { rpc, maxFileBytes };
   Object.assign(fs, descriptorFunctions(rpc, maxFileBytes));
   addDescriptorForms(rpc, fs, maxFileBytes);
@@ -51,18 +55,21 @@ export function installDescriptors(rpc: Rpc, maxFileBytes: number, fs: Fns, prom
   Object.assign(fs, stats.fs, { Stats });
   Object.assign(promises, stats.promises);
   addFileHandles(ctx, promises);
-  installStreams(rpc, fs);
+  installStreams(rpc, fs, config.process);
 }
 
 /**
  * fs.ReadStream/WriteStream (getters, as in Node), createReadStream/createWriteStream and
  * FileHandle#createReadStream/createWriteStream. The classes, and readable-stream, are built on first use.
  */
-function installStreams(rpc: Rpc, fs: Fns): void {
-  // Streams call fs's own functions at call time (a patched fs.open is honoured, as in Node).
-  const defaults = rawOps(rpc, fs as unknown as CallbackFs);
+function installStreams(rpc: Rpc, fs: Fns, process: GuestProcess): void {
+  // Streams call fs's functions at call time (a replaced fs.open or fs.read is honoured, as in Node).
+  const module = moduleFs(rpc, fs as unknown as CallbackFs);
   let classes: { ReadStream: Function; WriteStream: Function } | undefined;
-  const load = () => (classes ??= { ReadStream: makeReadStream(defaults), WriteStream: makeWriteStream(defaults) });
+  const load = () => {
+    const deprecate = deprecateFor(process);
+    return (classes ??= { ReadStream: makeReadStream(module, deprecate), WriteStream: makeWriteStream(module, deprecate) });
+  };
   for (const name of ['ReadStream', 'WriteStream'] as const) {
     Object.defineProperty(fs, name, {
       get: () => load()[name],

@@ -1,5 +1,6 @@
 import { Buffer } from 'buffer';
 import { invalidArgValue } from '../../node-errors.js';
+import { signalOption } from '../abort.js';
 import { toPath } from '../args.js';
 import { argTypeError, bindingError, rangeError, symlinkTypeError } from './errors.js';
 
@@ -21,6 +22,7 @@ export function getOptions(options: unknown): Options {
   if (o.encoding !== 'buffer' && o.encoding && !(typeof o.encoding === 'string' && Buffer.isEncoding(o.encoding))) {
     throw invalidArgValue('encoding', o.encoding, 'is invalid encoding');
   }
+  signalOption(o);
   return o;
 }
 

@@ -1,99 +1,97 @@
 import { Buffer } from 'buffer';
 import { Method } from '../../../bridge/wire/protocol.js';
+import { nodeError } from '../../node-errors.js';
 import type { Rpc } from '../../rpc.js';
-import { validateFunction } from '../descriptors/args.js';
 import { bytesOf } from '../descriptors/index.js';
 import type { FileHandle } from '../filehandle.js';
 
 /**
- * The file operations a ReadStream/WriteStream runs, callback style. By default they go straight to
- * the bridge: a read answers with a fresh Buffer of exactly the bytes read (the raw status-2 payload,
- * no copy), a write sends the chunk raw. A stream given `options.fs` (Node's custom fs hook) or a
- * FileHandle as `fd` runs through those instead.
+ * The filesystem a ReadStream/WriteStream does its I/O through (Node's kFs): `options.fs`, the
+ * guest's `fs` module as the program has it at each call (a replaced `fs.read` is called), or a
+ * FileHandle given as `fd`. Only the module's own functions take shortcuts: a chunk read through the
+ * module's own `read` is one raw bridge read answered with a Buffer of exactly the bytes read (the
+ * status-2 payload, no copy), and chunks written through its own `writev` go as one raw write.
  */
 
-type Done<T = void> = (err: Error | null, value?: T) => void;
-
-/** What a file stream needs from a filesystem. */
-export interface StreamOps {
-  open(path: string, flags: unknown, mode: unknown, cb: Done<number>): void;
-  /** Reads up to `n` bytes at `position` (undefined: the current one); the chunk is exactly what was read. */
-  read(fd: number, n: number, position: number | undefined, cb: Done<Buffer>): void;
-  /** Writes `bytes` at `position` (undefined: the current one); answers the count written. */
-  write(fd: number, bytes: Buffer, position: number | undefined, cb: Done<number>): void;
-  close(fd: number, cb: Done): void;
-  fsync(fd: number, cb: Done): void;
-}
-
-/** The guest's descriptor functions a stream may call (the callback forms of `fs`). */
+/** A Node-style callback fs, as streams call it. */
 export interface CallbackFs {
-  open: Function;
+  open?: Function;
   read?: Function;
   write?: Function;
-  close: Function;
+  writev?: Function;
+  close?: Function;
   fsync?: Function;
 }
 
-/** The default operations: fs for open/close/fsync/write, raw bridge reads for chunks. */
-export function rawOps(rpc: Rpc, fs: CallbackFs): StreamOps {
-  const ops = customOps(fs);
-  ops.read = (fd, n, position, cb) => {
-    rpc.callAsync(Method.read, [fd, n, position ?? null]).then(
-      (result) => {
-        let chunk: Buffer;
-        try {
-          const bytes = bytesOf(result);
-          chunk = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-        } catch (e) {
-          cb(e as Error);
-          return;
-        }
-        cb(null, chunk);
-      },
-      (e: unknown) => cb(e as Error),
-    );
-  };
-  return ops;
+/** `(err, count, buffer)`: what fs.read and fs.write call back with. */
+export type IoDone<T> = (err: Error | null, count: number, data: T) => void;
+
+/** The guest's fs module and the functions it was built with, for the shortcuts. */
+export interface ModuleFs {
+  fs: CallbackFs;
+  /** Reads up to `n` bytes in one raw bridge read, if `stream`'s fs is the module with its own `read`. */
+  rawRead(target: CallbackFs, fd: number, n: number, position: number | undefined, cb: IoDone<Buffer>): boolean;
+  /** Writes `chunks` joined, in one write, if `stream`'s fs is the module with its own `writev`. */
+  joinedWrite(target: CallbackFs, fd: number, chunks: Buffer[], position: number | undefined, cb: IoDone<Buffer[]>): boolean;
 }
 
-/** Operations over a Node-style callback fs (`options.fs`, or the guest's own). */
-export function customOps(fs: CallbackFs): StreamOps {
+/** The module fs with its shortcuts; `fs` is read at each call, its own functions are the ones present now. */
+export function moduleFs(rpc: Rpc, fs: CallbackFs): ModuleFs {
+  const ownRead = fs.read;
+  const ownWrite = fs.write;
+  const ownWritev = fs.writev;
   return {
-    open: (path, flags, mode, cb) => void fs.open(path, flags, mode, cb),
-    read(fd, n, position, cb) {
-      const buf = Buffer.allocUnsafeSlow(n);
-      validateFunction(fs.read, 'options.fs.read');
-      fs.read!(fd, buf, 0, n, position, (err: Error | null, bytesRead: number) => {
-        if (err) return cb(err);
-        // Shrink a short read by copying, so a small chunk does not keep a large buffer alive.
-        cb(null, bytesRead === n ? buf : Buffer.from(buf.subarray(0, bytesRead)));
-      });
-    },
-    write: (fd, bytes, position, cb) => void fs.write!(fd, bytes, 0, bytes.length, position, cb),
-    close: (fd, cb) => void fs.close(fd, cb),
-    fsync: (fd, cb) => void fs.fsync!(fd, cb),
-  };
-}
-
-/** Operations over a FileHandle given as `fd`: every call goes through the handle. */
-export function handleOps(handle: FileHandle): StreamOps {
-  const settle = <T>(p: Promise<T>, cb: Done<T>) => void p.then((v) => cb(null, v), (e: unknown) => cb(e as Error));
-  return {
-    open(_path, _flags, _mode, cb) {
-      cb(null, handle.fd);
-    },
-    read(_fd, n, position, cb) {
-      const buf = Buffer.allocUnsafeSlow(n);
-      settle(
-        handle.read(buf, 0, n, position ?? null).then((r) => {
-          const { bytesRead } = r as { bytesRead: number };
-          return bytesRead === n ? buf : Buffer.from(buf.subarray(0, bytesRead));
-        }),
-        cb,
+    fs,
+    rawRead(target, fd, n, position, cb) {
+      if (target !== fs || fs.read !== ownRead) return false;
+      rpc.callAsync(Method.read, [fd, n, position ?? null]).then(
+        (result) => {
+          let chunk: Buffer;
+          try {
+            const bytes = bytesOf(result);
+            chunk = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+          } catch (e) {
+            return void cb(e as Error, 0, Buffer.alloc(0));
+          }
+          cb(null, chunk.length, chunk);
+        },
+        (e: unknown) => cb(e as Error, 0, Buffer.alloc(0)),
       );
+      return true;
     },
-    write: (_fd, bytes, position, cb) => settle(handle.write(bytes, 0, bytes.length, position ?? null).then((r) => (r as { bytesWritten: number }).bytesWritten), cb),
-    close: (_fd, cb) => settle(handle.close(), cb),
-    fsync: (_fd, cb) => settle(handle.sync(), cb),
+    joinedWrite(target, fd, chunks, position, cb) {
+      if (target !== fs || ownWritev === undefined || fs.writev !== ownWritev || typeof ownWrite !== 'function') return false;
+      const joined = Buffer.concat(chunks);
+      ownWrite(fd, joined, 0, joined.length, position, (err: Error | null, written: number) => cb(err, written, [joined]));
+      return true;
+    },
+  };
+}
+
+/** Node's operations over a FileHandle given as `fd`: every call goes through the handle. */
+export function handleFs(handle: FileHandle): CallbackFs {
+  const settle = <T>(p: Promise<T>, ok: (v: T) => void, fail: (e: Error) => void) => void p.then(ok, fail);
+  type Read = { bytesRead: number; buffer: Buffer };
+  type Write = { bytesWritten: number; buffer: Buffer; buffers: Buffer[] };
+  return {
+    open() {
+      throw nodeError('ERR_METHOD_NOT_IMPLEMENTED', 'Error', 'The open() method is not implemented');
+    },
+    close: (_fd: number, cb: (e?: Error) => void) => settle(handle.close(), () => cb(), cb),
+    fsync: (_fd: number, cb: (e?: Error) => void) => settle(handle.sync(), () => cb(), cb),
+    read: (_fd: number, buf: Buffer, offset: number, length: number, pos: number | undefined, cb: IoDone<Buffer>) =>
+      settle(handle.read(buf, offset, length, pos ?? null) as Promise<Read>, (r) => cb(null, r.bytesRead, r.buffer), (e) => cb(e, 0, buf)),
+    write: (_fd: number, buf: Buffer, offset: number, length: number, pos: number | undefined, cb: IoDone<Buffer>) =>
+      settle(handle.write(buf, offset, length, pos ?? null) as Promise<Write>, (r) => cb(null, r.bytesWritten, r.buffer), (e) => cb(e, 0, buf)),
+    ...((handle as unknown as { writev?: Function }).writev
+      ? {
+          writev: (_fd: number, buffers: Buffer[], pos: number | undefined, cb: IoDone<Buffer[]>) =>
+            settle(
+              (handle as unknown as { writev(b: Buffer[], p: number | null): Promise<Write> }).writev(buffers, pos ?? null),
+              (r) => cb(null, r.bytesWritten, r.buffers),
+              (e) => cb(e, 0, buffers),
+            ),
+        }
+      : {}),
   };
 }

@@ -2,6 +2,7 @@ import { constants } from 'node:fs';
 import type { ByteSource } from '../../../bridge/channel/host.js';
 import { BridgeCallError } from '../../dispatcher/errors.js';
 import type { Vfs } from '../../vfs/index.js';
+import { createAccessible } from './create.js';
 
 /** Per-sandbox descriptor table: guest descriptors map to Vfs descriptors the guest never sees. */
 
@@ -118,7 +119,7 @@ export class FdTable {
   /** Opens `path` (absolute) on the Vfs and returns the guest's new descriptor. */
   open(path: string, flags: number, mode: number, guestPath: string): number {
     if (this.openCount >= this.#maxOpen) throw sysError('EMFILE', 'open', guestPath);
-    const vfsFd = this.#vfs.openSync(path, flags, mode);
+    const vfsFd = createAccessible(this.#vfs, path, flags, mode, (m) => this.#vfs.openSync(path, flags, m));
     let directory: boolean;
     try {
       directory = this.#vfs.fstatSync(vfsFd).isDirectory();
