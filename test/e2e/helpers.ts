@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -39,9 +39,43 @@ export async function runGuest(
   return { ...result, stdout: Buffer.concat(out).toString(), stderr: Buffer.concat(err).toString(), trace, vol };
 }
 
-/** A fresh temporary directory. */
+/** The temporary directories this test file made (removed after it by test/setup/temp-dirs.ts). */
+const made: string[] = [];
+
+/** A fresh temporary directory, removed when the test file ends. */
 export function tempDir(prefix = 'v8fsb-'): string {
-  return mkdtempSync(join(tmpdir(), prefix));
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  made.push(dir);
+  return dir;
+}
+
+/** Removes every directory tempDir made (a test may have made parts of it read-only). */
+export function removeTempDirs(): void {
+  for (const dir of made.splice(0)) {
+    try {
+      rmSync(dir, { recursive: true, force: true });
+    } catch {
+      chmodTree(dir);
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+}
+
+function chmodTree(dir: string): void {
+  try {
+    chmodSync(dir, 0o700);
+  } catch {
+    return;
+  }
+  for (const name of readdirSafe(dir)) chmodTree(join(dir, name));
+}
+
+function readdirSafe(dir: string): string[] {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
+  }
 }
 
 /** What a plain `node` run of a script produced; `dir` is the tree it ran in. */
