@@ -4,7 +4,15 @@ import { format, inspect } from './inspect/index.js';
 export type WriteText = (fd: 1 | 2, text: string) => void;
 
 /** The guest's `console`: Node's formatting, forwarded line by line to the host. */
-export function createConsole(write: WriteText, now: () => number) {
+export function createConsole(writeText: WriteText, now: () => number) {
+  // As Node's console: a write the host refuses (the run's output limit) is dropped, not thrown.
+  const write: WriteText = (fd, text) => {
+    try {
+      writeText(fd, text);
+    } catch (e) {
+      if (typeof (e as { code?: unknown } | null)?.code !== 'string') throw e;
+    }
+  };
   let indent = '';
   const counts = new Map<string, number>();
   const timers = new Map<string, number>();

@@ -23,7 +23,12 @@ export function createStdout(fd: 1 | 2, write: WriteText): StdStream {
   const out = new Writable({
     decodeStrings: false,
     write(chunk: unknown, encoding: string, callback: (error?: Error | null) => void) {
-      write(fd, typeof chunk === 'string' ? (encoding === 'utf8' || encoding === 'utf-8' ? chunk : Buffer.from(chunk, encoding as BufferEncoding).toString()) : Buffer.from(chunk as Uint8Array).toString());
+      try {
+        write(fd, typeof chunk === 'string' ? (encoding === 'utf8' || encoding === 'utf-8' ? chunk : Buffer.from(chunk, encoding as BufferEncoding).toString()) : Buffer.from(chunk as Uint8Array).toString());
+      } catch (e) {
+        // A write the host refused (the run's output limit): the stream's error, as a failed write in Node.
+        return void callback(e as Error);
+      }
       callback();
     },
   });

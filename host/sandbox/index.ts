@@ -6,7 +6,7 @@ import { fillBulk, HostChannel, type BulkReplies, type ChannelError } from '../.
 import { decodeResponseHeader } from '../../bridge/wire/frame.js';
 import { Method } from '../../bridge/wire/protocol.js';
 import { Dispatcher, materialize, type DispatchedReply, type Handler } from '../dispatcher/index.js';
-import { callError } from '../dispatcher/errors.js';
+import { BridgeCallError, callError } from '../dispatcher/errors.js';
 import { FdTable, fsHandlers } from '../fs/index.js';
 import { hostFunctionHandlers } from '../host-functions/index.js';
 import { requestLimit, sandboxProtocols } from '../dispatcher/legacy.js';
@@ -19,10 +19,13 @@ import { CodeCache, sharedCodeCache } from '../modules/code-cache.js';
 
 /** How a run ended. */
 export interface RunResult {
-  /** The guest's exit status, as Node's would be (124 on timeout, 134 when out of memory). */
+  /** The guest's exit status, as Node's would be (124 on timeout or past the busy-time limit, 134 when out of memory). */
   exitCode: number;
-  /** Set when the host ended the run: `timeout`, `oom`, or `protocol` (the guest broke the channel). */
-  terminated?: 'timeout' | 'oom' | 'protocol';
+  /**
+   * Set when the host ended the run: `timeout` (wall time), `cpu` (busy time), `oom`, or `protocol`
+   * (the guest broke the channel).
+   */
+  terminated?: 'timeout' | 'cpu' | 'oom' | 'protocol';
 }
 
 /** Options of one run. */
@@ -83,8 +86,7 @@ export class Sandbox {
    * the run's open descriptors (its owner closes them with `closeAll` when the run ends).
    */
   createDispatcher(session: string, fds: FdTable = new FdTable(this.vfs)): Dispatcher {
-    const out = this.#options.stdout ?? ((b: Uint8Array) => process.stdout.write(b));
-    const err = this.#options.stderr ?? ((b: Uint8Array) => process.stderr.write(b));
+    const [out, err] = outputSinks(this.#options, this.limits.maxOutputBytes);
     fds.attachStdio(out, err);
     const d = new Dispatcher(session, fsHandlers(this.vfs, this.limits, fds), { protocol: sandboxProtocols(this.#options).dispatcher });
     d.register(Method.write, (args) => {
@@ -97,6 +99,30 @@ export class Sandbox {
     for (const [name, fn] of Object.entries(this.#hostFunctions)) d.register(name, fn);
     return d;
   }
+}
+
+/**
+ * The guest's stdout and stderr sinks for one run, sharing a budget of `maxBytes` (0: none). A write
+ * past it fails with ENOSPC, and the host's stderr sink is told once.
+ */
+function outputSinks(options: SandboxOptions, maxBytes: number): [(b: Uint8Array) => void, (b: Uint8Array) => void] {
+  const out = options.stdout ?? ((b: Uint8Array) => void process.stdout.write(b));
+  const err = options.stderr ?? ((b: Uint8Array) => void process.stderr.write(b));
+  if (maxBytes === 0) return [out, err];
+  let left = maxBytes;
+  let told = false;
+  const budgeted = (sink: (b: Uint8Array) => void) => (bytes: Uint8Array) => {
+    if (bytes.length > left) {
+      if (!told) {
+        told = true;
+        err(Buffer.from(`v8-fs-bridge: the guest's output reached its limit of ${maxBytes} bytes; further output is refused\n`));
+      }
+      throw new BridgeCallError({ code: 'ENOSPC', syscall: 'write' });
+    }
+    left -= bytes.length;
+    sink(bytes);
+  };
+  return [budgeted(out), budgeted(err)];
 }
 
 /** A buffer of its own (never pooled, never shared) until it is transferred: see BulkReplies. */
@@ -124,6 +150,7 @@ class Run {
   #channel: HostChannel | undefined;
   #terminated: RunResult['terminated'];
   #timer: NodeJS.Timeout | undefined;
+  #cpuTimer: NodeJS.Timeout | undefined;
 
   constructor(sandbox: Sandbox, options: SandboxOptions, source: string | undefined, run: RunOptions) {
     this.#sandbox = sandbox;
@@ -188,12 +215,28 @@ class Run {
         this.#bulkPort.close();
         this.#asyncBulkPort.close();
         clearTimeout(this.#timer);
+        clearTimeout(this.#cpuTimer);
         const t = this.#terminated;
-        const exitCode = t === 'timeout' ? 124 : t === 'oom' ? 134 : t === 'protocol' ? 1 : code;
+        const exitCode = t === 'timeout' || t === 'cpu' ? 124 : t === 'oom' ? 134 : t === 'protocol' ? 1 : code;
         resolve(t ? { exitCode, terminated: t } : { exitCode });
       });
       if (limits.timeoutMs > 0) this.#timer = setTimeout(() => this.#end('timeout', `guest timed out after ${limits.timeoutMs} ms`), limits.timeoutMs);
+      if (limits.cpuMs > 0) this.#watchBusyTime(limits.cpuMs);
     });
+  }
+
+  /**
+   * Ends the run once the guest's thread has been busy for `limit` ms. Busy time cannot grow faster
+   * than wall time, so the next look is due no sooner than the time left: an idle sandbox is looked
+   * at a handful of times, never polled.
+   */
+  #watchBusyTime(limit: number): void {
+    const look = () => {
+      const busy = this.#worker.performance.eventLoopUtilization().active;
+      if (busy >= limit) return this.#end('cpu', `guest was busy for more than ${limit} ms (CPU time limit)`);
+      this.#cpuTimer = setTimeout(look, Math.max(10, limit - busy)).unref();
+    };
+    this.#cpuTimer = setTimeout(look, limit).unref();
   }
 
   #stderr(text: string): void {

@@ -12,8 +12,21 @@ export interface Limits {
   maxFileBytes?: number;
   /** V8 old-generation heap of the guest's isolate, in MiB. Default 256. */
   heapMb?: number;
-  /** Wall-clock limit of one run in milliseconds; 0 means none. Default 0. */
+  /** Wall-clock limit of one run in milliseconds; 0 means none. Default 0 (a run that waits costs nothing). */
   timeoutMs?: number;
+  /**
+   * Busy-time limit of one run in milliseconds: the time the guest's thread is not idle waiting for
+   * events (running JavaScript, an infinite loop or an endless chain of microtasks, or blocked in a
+   * call it made). Past it the run ends with `terminated: 'cpu'` and status 124. Default 300000
+   * (5 minutes); 0 means none.
+   */
+  cpuMs?: number;
+  /**
+   * Most bytes one run may write to stdout and stderr together. Past it every further write fails
+   * with ENOSPC (console.log drops it, as Node's console drops a failed write) and the host's stderr
+   * sink gets one notice. Default 64 MiB; 0 means none.
+   */
+  maxOutputBytes?: number;
   /**
    * Most busy-wait iterations before the guest sleeps in Atomics.wait. Default 20000 (about 250
    * microseconds on a 2-vCPU VM). The guest spins less while the host is slow to answer (many busy
@@ -107,6 +120,8 @@ export function resolveLimits(limits: Limits = {}): ResolvedLimits {
     maxFileBytes: limits.maxFileBytes ?? Defaults.maxFileBytes,
     heapMb: limits.heapMb ?? 256,
     timeoutMs: limits.timeoutMs ?? 0,
+    cpuMs: limits.cpuMs ?? 300_000,
+    maxOutputBytes: limits.maxOutputBytes ?? 64 * 1024 * 1024,
     spinIterations: limits.spinIterations ?? Defaults.spinIterations,
     hostSpinMicros: limits.hostSpinMicros ?? Defaults.hostSpinMicros,
     bulkBytes: limits.bulkBytes ?? Defaults.bulkBytes,
