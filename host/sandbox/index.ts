@@ -14,6 +14,7 @@ import { resolveLimits, type ResolvedLimits, type SandboxOptions, type TraceEntr
 import { assets } from './paths.js';
 import { createMemoryVfs, type Vfs } from '../vfs/index.js';
 import { createMountVfs } from '../vfs/mount/index.js';
+import { budgetedVfs } from '../vfs/quota.js';
 import { bundleCache, keepBundleCache } from './bundle-cache.js';
 import { CodeCache, sharedCodeCache } from '../modules/code-cache.js';
 
@@ -85,10 +86,10 @@ export class Sandbox {
    * The dispatcher a run uses: fs methods, console output, and the embedder's methods. `fds` holds
    * the run's open descriptors (its owner closes them with `closeAll` when the run ends).
    */
-  createDispatcher(session: string, fds: FdTable = new FdTable(this.vfs)): Dispatcher {
+  createDispatcher(session: string, fds: FdTable = new FdTable(this.vfs), vfs: Vfs = this.vfs): Dispatcher {
     const [out, err] = outputSinks(this.#options, this.limits.maxOutputBytes);
     fds.attachStdio(out, err);
-    const d = new Dispatcher(session, fsHandlers(this.vfs, this.limits, fds), { protocol: sandboxProtocols(this.#options).dispatcher });
+    const d = new Dispatcher(session, fsHandlers(vfs, this.limits, fds), { protocol: sandboxProtocols(this.#options).dispatcher });
     d.register(Method.write, (args) => {
       const [fd, bytes] = args;
       if ((fd !== 1 && fd !== 2) || !(bytes instanceof Uint8Array)) throw callError('ERR_INVALID_ARG_TYPE', 'TypeError', 'process.write takes (1 | 2, bytes)');
@@ -156,11 +157,13 @@ class Run {
     this.#sandbox = sandbox;
     this.#options = options;
     const session = `s${++sessions}`;
-    this.#fds = new FdTable(sandbox.vfs);
-    this.#dispatcher = sandbox.createDispatcher(session, this.#fds);
+    const limits = sandbox.limits;
+    // What this run may add to the filesystem (both counts net of what it removes).
+    const vfs = budgetedVfs(sandbox.vfs, { maxBytes: limits.maxFsBytes, maxEntries: limits.maxFsEntries });
+    this.#fds = new FdTable(vfs);
+    this.#dispatcher = sandbox.createDispatcher(session, this.#fds, vfs);
     const cwd = posix.resolve('/', run.cwd ?? '/');
     const filename = run.filename ?? '/main.js';
-    const limits = sandbox.limits;
     const config = JSON.stringify({
       session,
       windowBytes: limits.windowBytes,

@@ -28,6 +28,13 @@ export interface Limits {
    */
   maxOutputBytes?: number;
   /**
+   * Most bytes of file content one run may add to its filesystem, net of what it removes. Past it
+   * the call fails with ENOSPC and changes nothing. Default 1 GiB; 0 means none.
+   */
+  maxFsBytes?: number;
+  /** Most entries (files, directories, links) one run may add, net. Past it: ENOSPC. Default 100000; 0 means none. */
+  maxFsEntries?: number;
+  /**
    * Most busy-wait iterations before the guest sleeps in Atomics.wait. Default 20000 (about 250
    * microseconds on a 2-vCPU VM). The guest spins less while the host is slow to answer (many busy
    * sandboxes), and the full amount again once an answer comes while it spins. 0 = always sleep.
@@ -122,6 +129,8 @@ export function resolveLimits(limits: Limits = {}): ResolvedLimits {
     timeoutMs: limits.timeoutMs ?? 0,
     cpuMs: limits.cpuMs ?? 300_000,
     maxOutputBytes: limits.maxOutputBytes ?? 64 * 1024 * 1024,
+    maxFsBytes: limits.maxFsBytes ?? 1024 * 1024 * 1024,
+    maxFsEntries: limits.maxFsEntries ?? 100_000,
     spinIterations: limits.spinIterations ?? Defaults.spinIterations,
     hostSpinMicros: limits.hostSpinMicros ?? Defaults.hostSpinMicros,
     bulkBytes: limits.bulkBytes ?? Defaults.bulkBytes,

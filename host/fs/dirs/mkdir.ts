@@ -56,7 +56,7 @@ function mkdirp(vfs: Vfs, given: string, mode: number, async: boolean): string |
       first ??= next;
       continue;
     }
-    if (code === 'EACCES' || code === 'ENOTDIR' || code === 'EPERM') throw fail(code, next);
+    if (code === 'EACCES' || code === 'ENOSPC' || code === 'ENOTDIR' || code === 'EPERM') throw fail(code, next);
     if (code === 'ENOENT') {
       const cut = next.lastIndexOf('/');
       const dirname = cut === -1 ? next : next.slice(0, cut);
