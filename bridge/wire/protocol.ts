@@ -146,6 +146,14 @@ export const Method = {
   lstat: 'fs.lstatSync',
   /** `[fd, bigint]` -> status 2: a stat record (StatField). */
   fstat: 'fs.fstatSync',
+  /** `[fd, mode]` -> status 0 undefined. */
+  fchmod: 'fs.fchmodSync',
+  /** `[fd, uid, gid]` -> status 0 undefined (-1 keeps). */
+  fchown: 'fs.fchownSync',
+  /** `[fd, atime, mtime]` (seconds) -> status 0 undefined. */
+  futimes: 'fs.futimesSync',
+  /** `[path, bigint]` -> status 0: `[type, bsize, blocks, bfree, bavail, files, ffree]`, numbers or bigints. */
+  statfs: 'fs.statfsSync',
   /** `[fd: 1 | 2, bytes]` -> status 0 undefined: guest console and process.stdout/stderr. */
   write: 'process.write',
   /**

@@ -14,6 +14,8 @@ import {
 } from './descriptors/args.js';
 import { bytesOf, writeBufferArgs, writeCall, writeStringArgs } from './descriptors/index.js';
 import { fstatAsync } from './stats/fs.js';
+import { handleMetadata } from './descriptors/meta.js';
+import { handleVectors } from './descriptors/vector.js';
 
 /**
  * fs.promises' FileHandle: a descriptor with promise methods, an EventEmitter (it emits 'close').
@@ -25,6 +27,8 @@ import { fstatAsync } from './stats/fs.js';
 export interface HandleContext {
   rpc: Rpc;
   maxFileBytes: number;
+  /** Another built-in of the guest (readLines uses readline). */
+  builtin?: (name: string) => unknown;
 }
 
 /** Node's result objects have no prototype: `[Object: null prototype] { bytesRead, buffer }`. */
@@ -178,6 +182,33 @@ export class FileHandle extends EventEmitter {
 
   datasync(): Promise<void> {
     return this.#call('fdatasync', async (fd) => void unwrap(await this.#ctx.rpc.callAsync(Method.fdatasync, [fd])));
+  }
+
+  readv(buffers: unknown, position?: unknown): Promise<unknown> {
+    return this.#call('read', (fd) => handleVectors.readv(this.#ctx.rpc, fd, buffers, position));
+  }
+
+  writev(buffers: unknown, position?: unknown): Promise<unknown> {
+    return this.#call('write', (fd) => handleVectors.writev(this.#ctx.rpc, fd, buffers, position, this.#ctx.maxFileBytes));
+  }
+
+  chmod(mode: unknown): Promise<void> {
+    return this.#call('fchmod', (fd) => handleMetadata(this.#ctx.rpc, 'fchmod', fd, mode));
+  }
+
+  chown(uid: unknown, gid: unknown): Promise<void> {
+    return this.#call('fchown', (fd) => handleMetadata(this.#ctx.rpc, 'fchown', fd, uid, gid));
+  }
+
+  utimes(atime: unknown, mtime: unknown): Promise<void> {
+    return this.#call('futime', (fd) => handleMetadata(this.#ctx.rpc, 'futimes', fd, atime, mtime));
+  }
+
+  /** A readline interface over the file's lines, as Node 20's (`crlfDelay: Infinity`). */
+  readLines(options?: unknown): unknown {
+    const readline = this.#ctx.builtin?.('readline') as { createInterface(o: object): unknown };
+    const input = (this as unknown as { createReadStream(o?: unknown): unknown }).createReadStream(options);
+    return readline.createInterface({ input, crlfDelay: Infinity });
   }
 }
 

@@ -13,6 +13,8 @@ export interface FsConfig {
   maxFileBytes: number;
   /** The guest's process: fs's deprecation warnings go through its emitWarning, once per code. */
   process: GuestProcess;
+  /** Another built-in of the guest, by name (FileHandle#readLines uses readline). */
+  builtin?: (name: string) => unknown;
 }
 
 /**

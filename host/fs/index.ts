@@ -8,6 +8,7 @@ import { DescriptorIo, descriptorHandlers } from './descriptors/handlers.js';
 import { dirHandlers } from './dirs/index.js';
 import { fileHandlers, type FsLimits } from './files.js';
 import { statHandlers } from './stats.js';
+import { statfsHandlers } from './statfs.js';
 
 export { FileSource, type FsLimits } from './files.js';
 export { resolveGuestPath } from './args.js';
@@ -25,6 +26,7 @@ export function fsHandlers(vfs: Vfs, limits: FsLimits, fds: FdTable = new FdTabl
     ...dirHandlers(vfs, limits),
     ...descriptorHandlers(io),
     ...statHandlers(vfs, fds),
+    ...statfsHandlers(vfs),
     ...withDescriptorForms(files, io),
     ...moduleHandlers(vfs, files[Method.readFile]!),
   };

@@ -46,6 +46,17 @@ export interface VfsBigIntStats extends VfsStatNumbers<bigint> {
   birthtimeNs: bigint;
 }
 
+/** What `statfsSync` reports. */
+export interface VfsStatFs<T extends number | bigint> {
+  type: T;
+  bsize: T;
+  blocks: T;
+  bfree: T;
+  bavail: T;
+  files: T;
+  ffree: T;
+}
+
 /** One entry of `readdirSync(path, { withFileTypes: true, encoding: 'buffer' })`. */
 export interface VfsDirent {
   name: Uint8Array | string;
@@ -92,6 +103,14 @@ export interface Vfs {
   // descriptor's position itself, so reads and writes always pass one (`null` only in append mode).
   writeSync(fd: number, buffer: Uint8Array, offset: number, length: number, position: number | null): number;
   ftruncateSync(fd: number, len: number): void;
+  fchmodSync(fd: number, mode: number): void;
+  fchownSync(fd: number, uid: number, gid: number): void;
+  futimesSync(fd: number, atime: number, mtime: number): void;
+  /**
+   * The filesystem's figures (`fs.statfsSync`: a mount's are the host's, memfs has its own); a Vfs
+   * without it answers the documented figures of host/fs/statfs.ts.
+   */
+  statfsSync?(path: string, options: { bigint: boolean }): VfsStatFs<number> | VfsStatFs<bigint>;
   fsyncSync(fd: number): void;
   fdatasyncSync(fd: number): void;
   fstatSync(fd: number, options: { bigint: false }): VfsFullStats;

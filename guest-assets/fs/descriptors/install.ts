@@ -12,6 +12,10 @@ import { deprecateFor } from '../../builtins/util/deprecate.js';
 import type { GuestProcess } from '../../builtins/registry.js';
 import type { FsConfig } from '../files.js';
 import { makeWriteStream } from '../streams/write.js';
+import { installMetadata } from './meta.js';
+import { vectorFunctions } from './vector.js';
+import { toUnixTimestamp } from '../dirs/args.js';
+import { nodeError } from '../../node-errors.js';
 
 /**
  * Adds the descriptor surface to the guest's fs: descriptor functions, descriptor forms of
@@ -48,14 +52,29 @@ function addFileHandles(ctx: HandleContext, promises: Fns): void {
 /** Installs the descriptor surface into `fs` and `promises` (both mutated). */
 export function installDescriptors(rpc: Rpc, config: FsConfig, fs: Fns, promises: Fns): void {
   const { maxFileBytes } = config;
-  const ctx: HandleContext = { rpc, maxFileBytes };
-  Object.assign(fs, descriptorFunctions(rpc, maxFileBytes));
+  const ctx: HandleContext = { rpc, maxFileBytes, builtin: config.builtin };
+  Object.assign(fs, descriptorFunctions(rpc, maxFileBytes), vectorFunctions(rpc, maxFileBytes));
+  installMetadata(rpc, fs, promises, () => deprecateFor(config.process));
+  installNodeLeftovers(fs, promises);
   addDescriptorForms(rpc, fs, maxFileBytes);
   const stats = statFunctions(rpc);
   Object.assign(fs, stats.fs, { Stats });
   Object.assign(promises, stats.promises);
   addFileHandles(ctx, promises);
   installStreams(rpc, fs, config.process);
+}
+
+/**
+ * What Node 20 still exports for compatibility: `fs._toUnixTimestamp`, the `lchmod` keys (undefined
+ * on Linux, where lchmod(2) does not exist; `fs.promises.lchmod` rejects as Node's does).
+ */
+function installNodeLeftovers(fs: Fns, promises: Fns): void {
+  fs._toUnixTimestamp = named('toUnixTimestamp', (time: unknown, name?: unknown) => toUnixTimestamp(time, name === undefined ? 'time' : String(name)));
+  fs.lchmod = undefined;
+  fs.lchmodSync = undefined;
+  promises.lchmod = named('lchmod', async (_path: unknown, _mode: unknown) => {
+    throw nodeError('ERR_METHOD_NOT_IMPLEMENTED', 'Error', 'The lchmod() method is not implemented');
+  });
 }
 
 /**
@@ -70,9 +89,10 @@ function installStreams(rpc: Rpc, fs: Fns, process: GuestProcess): void {
     const deprecate = deprecateFor(process);
     return (classes ??= { ReadStream: makeReadStream(module, deprecate), WriteStream: makeWriteStream(module, deprecate) });
   };
-  for (const name of ['ReadStream', 'WriteStream'] as const) {
+  // FileReadStream and FileWriteStream are Node's old names of the same classes.
+  for (const [name, alias] of [['ReadStream', 'ReadStream'], ['WriteStream', 'WriteStream'], ['FileReadStream', 'ReadStream'], ['FileWriteStream', 'WriteStream']] as const) {
     Object.defineProperty(fs, name, {
-      get: () => load()[name],
+      get: () => load()[alias],
       set(value: unknown) {
         Object.defineProperty(fs, name, { value, writable: true, enumerable: true, configurable: true });
       },

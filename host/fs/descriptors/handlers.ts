@@ -1,5 +1,6 @@
 import { flagArg, stringArg } from '../args.js';
 import { asSyscall, locate } from '../dirs/lookup.js';
+import { keepingTimes, mayChown } from '../dirs/meta.js';
 import { flagBits, sysError, type FdTable, type OpenFile } from './index.js';
 import type { ByteSource } from '../../../bridge/channel/host.js';
 import { Method } from '../../../bridge/wire/protocol.js';
@@ -84,6 +85,8 @@ export class DescriptorIo {
   writeTo(file: OpenFile, bytes: Uint8Array, position: number | null): number {
     if (!file.writable) throw sysError('EBADF', 'write');
     const at = position ?? file.position;
+    // No write may make a file larger than the largest one a call may move (memfs would allocate up to it).
+    if ((file.append ? this.size(file) : at) + bytes.length > this.limits.maxFileBytes) throw sysError('EFBIG', 'write');
     const n = vfsCall(() => this.vfs.writeSync(file.vfsFd, bytes, 0, bytes.length, file.append ? null : at));
     if (position === null) file.position = file.append ? this.size(file) : at + n;
     return n;
@@ -96,6 +99,19 @@ export class DescriptorIo {
     sink(new Uint8Array(bytes));
     return bytes.length;
   }
+}
+/** A uid or gid: -1 (keep) to 2^32 - 1. */
+function idArg(value: unknown, name: string): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < -1 || value > 0xffffffff) {
+    throw callError('ERR_OUT_OF_RANGE', 'RangeError', `The value of "${name}" is out of range. It must be >= -1 && <= 4294967295`);
+  }
+  return value;
+}
+
+/** A time in seconds, as the guest's toUnixTimestamp made it. */
+function timeArg(value: unknown, name: string): number {
+  if (typeof value !== 'number' || !Number.isFinite(value)) throw callError('ERR_INVALID_ARG_TYPE', 'TypeError', `The "${name}" argument must be a time in seconds`);
+  return value;
 }
 
 /** Handlers of the descriptor methods (open, close, read, write, ftruncate, fsync, fdatasync). */
@@ -144,6 +160,8 @@ export function descriptorHandlers(io: DescriptorIo): Record<string, Handler> {
     if (fds.isStdio(fd)) throw sysError('EINVAL', 'ftruncate');
     const file = fds.get(fd, 'ftruncate');
     if (!file.writable || file.directory) throw sysError('EINVAL', 'ftruncate');
+    // A file may not grow past the largest one a call may move (memfs would allocate it whole).
+    if (length > io.limits.maxFileBytes) throw sysError('EFBIG', 'ftruncate');
     vfsCall(() => vfs.ftruncateSync(file.vfsFd, length));
     return undefined;
   };
@@ -158,7 +176,33 @@ export function descriptorHandlers(io: DescriptorIo): Record<string, Handler> {
     };
   }
 
+  /** fchmod, fchown, futimes: metadata of an open file (stdio is a pipe of the sandbox's: refused). */
+  function metadata(syscall: 'fchmod' | 'fchown' | 'futime', change: (vfsFd: number, args: unknown[]) => void): Handler {
+    return (args) => {
+      const fd = fdArg(args[0]);
+      if (fds.isStdio(fd)) throw sysError('EPERM', syscall);
+      const file = fds.get(fd, syscall);
+      vfsCall(() => change(file.vfsFd, args));
+      return undefined;
+    };
+  }
+
   return {
+    [Method.fchmod]: metadata('fchmod', (vfsFd, args) => {
+      const mode = countArg(args[1], 'mode') & 0o7777;
+      const times = () => vfs.fstatSync(vfsFd, { bigint: false });
+      keepingTimes(times(), () => vfs.fchmodSync(vfsFd, mode), times, (a, m) => vfs.futimesSync(vfsFd, a, m));
+    }),
+    [Method.fchown]: metadata('fchown', (vfsFd, args) => {
+      const uid = idArg(args[1], 'uid');
+      const gid = idArg(args[2], 'gid');
+      // As chown: -1 keeps the owner or group (memfs would store -1), EPERM as the kernel says it.
+      const stats = vfs.fstatSync(vfsFd, { bigint: false });
+      if (!mayChown(stats, uid, gid)) throw sysError('EPERM', 'fchown');
+      const times = () => vfs.fstatSync(vfsFd, { bigint: false });
+      keepingTimes(stats, () => vfs.fchownSync(vfsFd, uid === -1 ? stats.uid : uid, gid === -1 ? stats.gid : gid), times, (a, m) => vfs.futimesSync(vfsFd, a, m));
+    }),
+    [Method.futimes]: metadata('futime', (vfsFd, args) => vfs.futimesSync(vfsFd, timeArg(args[1], 'atime'), timeArg(args[2], 'mtime'))),
     [Method.open]: open,
     [Method.close]: close,
     [Method.read]: read,

@@ -134,4 +134,10 @@ export class DescriptorMethods {
     const host = this.fds.host(fd, 'fchmod');
     run('fchmod', () => fs.fchmodSync(host, mode));
   }
+
+  /** `fs.fchownSync`. */
+  fchownSync(fd: number, uid: number, gid: number): void {
+    const host = this.fds.host(fd, 'fchown');
+    run('fchown', () => fs.fchownSync(host, uid, gid));
+  }
 }

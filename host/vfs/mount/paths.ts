@@ -90,6 +90,19 @@ export class PathMethods extends DescriptorMethods {
     }
   }
 
+  /** `fs.statfsSync`: the host filesystem's figures for the entry at `path` (the path confined as every lookup). */
+  statfsSync(path: string, options: { bigint: boolean }): fs.StatsFs | fs.BigIntStatsFs {
+    const op = { syscall: 'statfs', path };
+    try {
+      return this.root.with(path, FOLLOW, (e) => {
+        const found = exists(e, op);
+        return fs.statfsSync(fdPath(found.fd), { bigint: options.bigint });
+      });
+    } catch (e) {
+      throw opError(e, op);
+    }
+  }
+
   /** `fs.existsSync`: never throws. */
   existsSync(path: string): boolean {
     if (typeof path !== 'string' || path.includes('\u0000')) return false;
