@@ -5,6 +5,7 @@ import { Dirent } from '../dirent.js';
 import { checkSymlinkType, fileModeArg, getOptions, parseFileMode, toUnixTimestamp, validateId, wireEncoding } from './args.js';
 import { ACCESS_MODES, createConstants } from './constants.js';
 import { mkdirFunctions } from './mkdir.js';
+import { opendirFunctions } from './opendir.js';
 import { pathFunctions } from './paths.js';
 import { readdirFunctions } from './readdir.js';
 import { removeFunctions } from './remove.js';
@@ -73,6 +74,10 @@ export function installDirFunctions(rpc: Rpc, fs: Record<string, unknown>, promi
     Object.assign(fs, part.fs);
     Object.assign(promises, part.promises);
   }
+  // opendir reads through the module's own readdir, not one a program puts in its place.
+  const dirs = opendirFunctions(fs.readdirSync as Parameters<typeof opendirFunctions>[0], promises.readdir as Parameters<typeof opendirFunctions>[1]);
+  Object.assign(fs, dirs.fs);
+  Object.assign(promises, dirs.promises);
   const constants = createConstants();
   fs.Dirent = Dirent;
   for (const [key, value] of Object.entries(ACCESS_MODES)) {
