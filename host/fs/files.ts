@@ -6,6 +6,7 @@ import { BridgeCallError, callError, fsErrorRecord } from '../dispatcher/errors.
 import type { Vfs } from '../vfs/index.js';
 import { flagBits } from './descriptors/index.js';
 import { createAccessible } from './descriptors/create.js';
+import { GUEST_UMASK } from './descriptors/handlers.js';
 
 /** Limits the fs handlers enforce. */
 export interface FsLimits {
@@ -94,7 +95,8 @@ export function fileHandlers(vfs: Vfs, limits: FsLimits): Record<string, Handler
       throw callError('ERR_FS_FILE_TOO_LARGE', 'RangeError', `File size (${size}) is greater than the sandbox limit of ${limits.maxFileBytes} bytes`);
     }
     const flag = flagArg(args[2], 'w');
-    const mode = typeof args[3] === 'number' ? args[3] : 0o666;
+    // The guest's umask applies to a file the write creates, as the kernel applies the process's.
+    const mode = (typeof args[3] === 'number' ? args[3] : 0o666) & ~GUEST_UMASK;
     try {
       const target = resolveGuestPath(path);
       const bits = flagBits(flag);

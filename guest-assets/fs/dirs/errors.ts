@@ -102,7 +102,7 @@ interface SystemContext {
 }
 
 /** Node's SystemError: `Path is a directory: rm returned EISDIR (is a directory) dir`. */
-class SystemError extends Error {
+export class SystemError extends Error {
   code: string;
   constructor(key: string, prefix: string, context: SystemContext) {
     super();

@@ -6,6 +6,7 @@ import { checkSymlinkType, fileModeArg, getOptions, parseFileMode, toUnixTimesta
 import { ACCESS_MODES, createConstants } from './constants.js';
 import { mkdirFunctions } from './mkdir.js';
 import { opendirFunctions } from './opendir.js';
+import { installCp } from '../cp/index.js';
 import { pathFunctions } from './paths.js';
 import { readdirFunctions } from './readdir.js';
 import { removeFunctions } from './remove.js';
@@ -78,6 +79,7 @@ export function installDirFunctions(rpc: Rpc, fs: Record<string, unknown>, promi
   const dirs = opendirFunctions(fs.readdirSync as Parameters<typeof opendirFunctions>[0], promises.readdir as Parameters<typeof opendirFunctions>[1]);
   Object.assign(fs, dirs.fs);
   Object.assign(promises, dirs.promises);
+  installCp(fs, promises);
   const constants = createConstants();
   fs.Dirent = Dirent;
   for (const [key, value] of Object.entries(ACCESS_MODES)) {

@@ -10,7 +10,7 @@ import type { Vfs } from '../../vfs/index.js';
 import type { FsLimits } from '../files.js';
 
 /** The guest's umask: what its process.umask() reports. */
-const GUEST_UMASK = 0o022;
+export const GUEST_UMASK = 0o022;
 
 /** Host checks of descriptor arguments: the guest bridge validates first, a hostile guest may not. */
 
