@@ -65,6 +65,7 @@ export function budgetedVfs<V extends Vfs>(vfs: V, budget: FsBudget): V {
     }
   };
 
+  // The watched methods too call the Vfs as it is at the call.
   const watched: Pick<Vfs, Watched> = {
     openSync(path, flags, mode) {
       const bits = flagBits(flags);
@@ -151,13 +152,14 @@ export function budgetedVfs<V extends Vfs>(vfs: V, budget: FsBudget): V {
     },
   };
 
-  // Every other method is the wrapped Vfs's own, bound to it, found along its prototypes (accessors
-  // are left alone: nothing is read from the Vfs but its functions).
+  // Every other method calls the wrapped Vfs's own, looked up at each call (a Vfs may be a Proxy,
+  // or have its methods replaced), found along its prototypes; accessors are left alone.
   const out: Record<string, unknown> = {};
+  const target = vfs as unknown as Record<string, (...args: unknown[]) => unknown>;
   for (let o: object | null = vfs; o !== null && o !== Object.prototype; o = Object.getPrototypeOf(o)) {
     for (const [key, desc] of Object.entries(Object.getOwnPropertyDescriptors(o))) {
       if (key === 'constructor' || key in out || typeof desc.value !== 'function') continue;
-      out[key] = (desc.value as Function).bind(vfs);
+      out[key] = (...args: unknown[]) => target[key]!(...args);
     }
   }
   return Object.assign(out, watched) as unknown as V;
