@@ -4,6 +4,7 @@
  * sandbox does not allow are in denied/.
  */
 import { defineAssert } from './assert/index.js';
+import { defineBlob } from './blob/index.js';
 import { defineCrypto } from './crypto/index.js';
 import { defineDenied } from './denied/index.js';
 import { defineEventGlobals } from './events/index.js';
@@ -23,7 +24,7 @@ export type { BuiltinContext };
 /** Registers every built-in of this folder into `builtins` (and their globals on `base.global`). */
 export function defineNodeBuiltins(builtins: Record<string, unknown>, base: Parameters<typeof createContext>[1]): void {
   const ctx = createContext(builtins, base);
-  for (const define of [defineUtil, definePath, defineUrl, defineCrypto, defineZlib, defineAssert, defineOs, defineEventGlobals, defineTimers, definePerf, defineMisc, defineVm, defineDenied]) {
+  for (const define of [defineUtil, definePath, defineUrl, defineCrypto, defineZlib, defineAssert, defineOs, defineEventGlobals, defineTimers, definePerf, defineMisc, defineVm, defineBlob, defineDenied]) {
     define(ctx);
   }
 }
