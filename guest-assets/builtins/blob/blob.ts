@@ -28,6 +28,7 @@ interface BlobState {
   unreadable?: number;
 }
 
+/** Each Blob's state, keyed by its handle object. */
 const blobs = new WeakMap<object, BlobState>();
 
 // Node's Blob carries its handle, length and type as own enumerable symbol properties (which is
@@ -38,15 +39,26 @@ const kType = Symbol('kType');
 
 /** Makes `blob` a Blob of `s`. */
 function brand(blob: object, s: BlobState): void {
-  blobs.set(blob, s);
+  const handle = Object.create(null) as object;
+  blobs.set(handle, s);
   const own = (key: symbol, value: unknown) => Object.defineProperty(blob, key, { value, enumerable: true, writable: true, configurable: true });
-  own(kHandle, Object.create(null));
+  own(kHandle, handle);
   own(kLength, s.unreadable ?? s.size);
   own(kType, s.type);
 }
 
+/**
+ * The state of `value` when it is a Blob. As in Node, a Blob is what has a Blob's handle (so a
+ * Proxy of a Blob is one); reading the handle may run a guest's getter or trap, as in Node.
+ */
+function stateOf(value: unknown): BlobState | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const handle = (value as { [kHandle]?: unknown })[kHandle];
+  return typeof handle === 'object' && handle !== null ? blobs.get(handle) : undefined;
+}
+
 function state(blob: unknown): BlobState {
-  const s = typeof blob === 'object' && blob !== null ? blobs.get(blob) : undefined;
+  const s = stateOf(blob);
   if (s === undefined) throw nodeError('ERR_INVALID_THIS', 'TypeError', 'Value of "this" must be of type Blob');
   return s;
 }
@@ -59,7 +71,7 @@ function normalizeType(type: unknown): string {
 
 /** The parts of one source: a string (UTF-8, line endings per `endings`), a buffer or view (copied), a Blob's (shared), or its string form. */
 function sourceParts(part: unknown, endings: string): Part[] {
-  const s = typeof part === 'object' && part !== null ? blobs.get(part) : undefined;
+  const s = stateOf(part);
   if (s !== undefined) return s.parts;
   let bytes: Uint8Array;
   // 'native' turns CRLF into the system's line ending (LF here); a lone CR stays, as in Node.
@@ -222,7 +234,7 @@ export function resolveObjectURL(url: unknown): Blob | undefined {
   const match = /^blob:nodedata:([^:]+)$/.exec(text);
   if (match === null) return undefined;
   const target = objectUrlTarget(match[1]!);
-  const s = typeof target === 'object' && target !== null ? blobs.get(target) : undefined;
+  const s = stateOf(target);
   if (s === undefined) return undefined;
   // As Node: a Blob of the same bytes and type, not the one the URL was made for.
   const found = Object.create(Blob.prototype) as Blob;

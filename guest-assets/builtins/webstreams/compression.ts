@@ -40,7 +40,7 @@ export function compressionStreams(zlib: () => Record<string, Factory>, toWeb: (
   }
 
   for (const Class of [CompressionStream, DecompressionStream]) {
-    defineSides(Class, pairs);
+    defineSides(Class, pairs, true);
     defineInspect(Class.prototype, Class.name, (s) => {
       const t = s as unknown as Pair;
       return { readable: t.readable, writable: t.writable };

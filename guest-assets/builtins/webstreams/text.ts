@@ -25,8 +25,11 @@ const isBufferSource = (v: unknown) => ArrayBuffer.isView(v) || v instanceof Arr
 /** The bytes of U+FFFD, for a high surrogate left alone at the end of the stream. */
 const REPLACEMENT = [0xef, 0xbf, 0xbd];
 
-/** Node's readable/writable getters of a class whose instances hold a TransformStream in `pairs`. */
-function defineSides(Class: StreamClass, pairs: WeakMap<object, Pair>): void {
+/**
+ * Node's readable/writable getters of a class whose instances hold a TransformStream in `pairs`,
+ * and its toStringTag when Node gives it one (the compression classes have it, the text ones not).
+ */
+function defineSides(Class: StreamClass, pairs: WeakMap<object, Pair>, tagged: boolean): void {
   for (const side of ['readable', 'writable'] as const) {
     Object.defineProperty(Class.prototype, side, {
       get(this: object) {
@@ -38,7 +41,7 @@ function defineSides(Class: StreamClass, pairs: WeakMap<object, Pair>): void {
       configurable: true,
     });
   }
-  Object.defineProperty(Class.prototype, Symbol.toStringTag, { value: Class.name, configurable: true });
+  if (tagged) Object.defineProperty(Class.prototype, Symbol.toStringTag, { value: Class.name, configurable: true });
 }
 
 /** Builds the two classes over the guest's codecs and the polyfill's TransformStream. */
@@ -113,8 +116,8 @@ export function textStreams(TransformStream: StreamClass, TextEncoder: new () =>
     return found.decoder;
   }
 
-  defineSides(TextEncoderStream, encoders);
-  defineSides(TextDecoderStream, decoders);
+  defineSides(TextEncoderStream, encoders, false);
+  defineSides(TextDecoderStream, decoders, false);
   for (const key of ['encoding', 'fatal', 'ignoreBOM']) {
     if (key in TextDecoderStream.prototype) Object.defineProperty(TextDecoderStream.prototype, key, { enumerable: true });
   }
