@@ -95,7 +95,8 @@ function construct(sources: unknown, options: unknown): BlobState {
   const endings = o.endings === undefined ? 'transparent' : `${o.endings as string}`;
   if (endings !== 'transparent' && endings !== 'native') throw invalidArgValue('options.endings', o.endings);
   const parts: Part[] = [];
-  for (const source of sources as Iterable<unknown>) parts.push(...sourceParts(source, endings));
+  // One push per part: a Blob of a Blob of many parts is not a call with that many arguments.
+  for (const source of sources as Iterable<unknown>) for (const part of sourceParts(source, endings)) parts.push(part);
   return { parts, size: sizeOf(parts), type: normalizeType(o.type ?? '') };
 }
 
