@@ -79,18 +79,27 @@ function webError(error: unknown): unknown {
   return (error as { code?: unknown } | null)?.code === 'ERR_STREAM_PREMATURE_CLOSE' ? new AbortError(undefined, { cause: error }) : error;
 }
 
+/** A web stream that is already over: a cancelled readable one, or a closed writable one (what a destroyed Node stream gives). */
+function over(kind: 'readable' | 'writable'): unknown {
+  const web = webStreams();
+  if (kind === 'readable') {
+    const readable = new (web.ReadableStream as unknown as new () => { cancel(): Promise<void> })();
+    void readable.cancel();
+    return readable;
+  }
+  const writable = new (web.WritableStream as unknown as new () => { close(): Promise<void> })();
+  void writable.close();
+  return writable;
+}
+
 const prematureClose = () => nodeError('ERR_STREAM_PREMATURE_CLOSE', 'Error', 'Premature close');
 
 /** Readable.toWeb. */
 function readableToWeb(lib: NodeStream, source: unknown, options: { strategy?: unknown } = {}): unknown {
   if (!isReadableNode(source)) throw notA('streamReadable', 'stream.Readable', source);
   const web = webStreams();
-  const RS = web.ReadableStream as unknown as new (source?: object, strategy?: unknown) => { cancel(): Promise<void> };
-  if (lib.isDestroyed(source as never)) {
-    const done = new RS();
-    void done.cancel();
-    return done;
-  }
+  const RS = web.ReadableStream as unknown as new (source?: object, strategy?: unknown) => unknown;
+  if (lib.isDestroyed(source as never)) return over('readable');
   const objectMode = source.readableObjectMode === true;
   const highWaterMark = source.readableHighWaterMark;
   const Strategy = (objectMode ? web.CountQueuingStrategy : web.ByteLengthQueuingStrategy) as unknown as Ctor;
@@ -162,12 +171,8 @@ function readableFromWeb(lib: NodeStream, stream: unknown, options: unknown = {}
 function writableToWeb(lib: NodeStream, sink: unknown): unknown {
   if (!isWritableNode(sink)) throw notA('streamWritable', 'stream.Writable', sink);
   const web = webStreams();
-  const WS = web.WritableStream as unknown as new (sink?: object, strategy?: unknown) => { close(): Promise<void> };
-  if (lib.isDestroyed(sink as never)) {
-    const done = new WS();
-    void done.close();
-    return done;
-  }
+  const WS = web.WritableStream as unknown as new (sink?: object, strategy?: unknown) => unknown;
+  if (lib.isDestroyed(sink as never)) return over('writable');
   const highWaterMark = sink.writableHighWaterMark;
   const strategy = sink.writableObjectMode ? new (web.CountQueuingStrategy as unknown as Ctor)({ highWaterMark }) : { highWaterMark };
   let controller: { error(e: unknown): void } | undefined;
@@ -259,19 +264,10 @@ function writableFromWeb(lib: NodeStream, stream: unknown, options: unknown = {}
 function duplexToWeb(lib: NodeStream, duplex: unknown): { readable: unknown; writable: unknown } {
   const d = duplex as NodeSide | undefined;
   if (typeof d?._writableState !== 'object' || typeof d?._readableState !== 'object') throw notA('duplex', 'stream.Duplex', duplex);
-  const web = webStreams();
-  const closedPair = () => {
-    const readable = new (web.ReadableStream as unknown as new () => { cancel(): Promise<void> })();
-    const writable = new (web.WritableStream as unknown as new () => { close(): Promise<void> })();
-    void readable.cancel();
-    void writable.close();
-    return { readable, writable };
-  };
-  if (lib.isDestroyed(duplex as never)) return closedPair();
-  const closed = closedPair();
+  const destroyed = lib.isDestroyed(duplex as never);
   return {
-    readable: lib.isReadable(duplex as never) ? readableToWeb(lib, duplex) : closed.readable,
-    writable: lib.isWritable(duplex as never) ? writableToWeb(lib, duplex) : closed.writable,
+    readable: !destroyed && lib.isReadable(duplex as never) ? readableToWeb(lib, duplex) : over('readable'),
+    writable: !destroyed && lib.isWritable(duplex as never) ? writableToWeb(lib, duplex) : over('writable'),
   };
 }
 

@@ -2,15 +2,7 @@
 // checks, the chunks each side sees (Buffers of a byte stream become Uint8Arrays), errors and
 // destruction crossing over, a premature close (an AbortError), and backpressure.
 const { Readable, Writable, Duplex, PassThrough } = require('stream');
-const show = (label, e) => console.log(label, '=>', e && e.name, e && e.code, e && e.message);
-const sync = (label, f) => {
-  try {
-    f();
-    console.log(label, '=> ok');
-  } catch (e) {
-    show(label, e);
-  }
-};
+const { show, sync } = require('./data/report.js');
 const ended = (s) => new Promise((r) => s.on('close', r));
 (async () => {
   console.log(Readable.toWeb.length, Readable.fromWeb.length, Writable.toWeb.length, Writable.fromWeb.length, Duplex.toWeb.length, Duplex.fromWeb.length);

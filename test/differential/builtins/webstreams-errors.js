@@ -1,23 +1,7 @@
 // Web streams: the errors a program meets (locked streams, closed controllers, released readers
 // and writers, wrong `this`, wrong arguments), with Node's classes, codes and messages, thrown or
 // as rejections as Node gives them.
-const show = (label, e) => console.log(label, '=>', e && e.name, e && e.code, e && e.message, e instanceof TypeError, e instanceof RangeError);
-const sync = (label, f) => {
-  try {
-    f();
-    console.log(label, '=> ok');
-  } catch (e) {
-    show(label, e);
-  }
-};
-const later = async (label, f) => {
-  try {
-    await f();
-    console.log(label, '=> ok');
-  } catch (e) {
-    show(label, e);
-  }
-};
+const { show, sync, later } = require('./data/report.js');
 (async () => {
   sync('locked getReader', () => { const s = new ReadableStream(); s.getReader(); s.getReader(); });
   sync('locked byob', () => { const s = new ReadableStream({ type: 'bytes' }); s.getReader(); s.getReader({ mode: 'byob' }); });
