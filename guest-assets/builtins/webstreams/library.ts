@@ -148,6 +148,24 @@ function adapt(p: Record<string, StreamClass>): void {
   delete (p.WritableStreamDefaultController!.prototype as { abortReason?: unknown }).abortReason;
   installInspect(p, byteController);
   iteratorAsNode(RS);
+  streamStateKeys(RS.prototype);
+}
+
+/**
+ * The registered symbols by which Node's stream helpers (`isReadable`, `isErrored`, `isDisturbed`,
+ * the guest's readable-stream too) ask a ReadableStream for its state.
+ */
+function streamStateKeys(proto: object): void {
+  type State = { _state?: unknown; _disturbed?: unknown };
+  const keys: [string, (s: State) => boolean][] = [
+    ['nodejs.stream.disturbed', (s) => s._disturbed === true],
+    ['nodejs.stream.errored', (s) => s._state === 'errored'],
+    ['nodejs.stream.readable', (s) => s._state === 'readable'],
+  ];
+  for (const [key, read] of keys) {
+    const get = { [`get [${key}]`](this: State) { return read(this); } }[`get [${key}]`]!;
+    Object.defineProperty(proto, Symbol.for(key), { get, enumerable: false, configurable: true });
+  }
 }
 
 /**

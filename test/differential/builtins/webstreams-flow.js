@@ -1,6 +1,7 @@
 // Web streams at work: reading, writing, backpressure (desiredSize), piping with and without a
 // TransformStream, tee, async iteration (and its early exit), ReadableStream.from, BYOB reads from a
-// byte source, cancel and abort with their reasons, and the order of the callbacks.
+// byte source, cancel and abort with their reasons, the order of the callbacks, and the state that
+// stream.isReadable, isErrored and isDisturbed read.
 (async () => {
   const log = [];
   const counted = new ReadableStream({
@@ -82,5 +83,11 @@
   const failing = new ReadableStream({ start(c) { c.error(new TypeError('source broke')); } });
   const dest = new WritableStream({ abort(r) { console.log('dest aborted with', r.message); } });
   await failing.pipeTo(dest).catch((e) => console.log('pipeTo rejects', e.message));
+  const { isReadable, isErrored, isDisturbed } = require('stream');
+  const fresh = new ReadableStream();
+  const broke = new ReadableStream({ start(c) { c.error(new Error('x')); } });
+  console.log('state keys', isReadable(fresh), isDisturbed(fresh), isErrored(fresh), isErrored(broke), isReadable(broke));
+  await fresh.cancel();
+  console.log('after cancel', isReadable(fresh), isDisturbed(fresh));
   console.log('done');
 })();
