@@ -1,4 +1,5 @@
 import { guard, type Caps } from './caps.js';
+import { nodeError } from './node-errors.js';
 
 /** Guest-realm TextEncoder/TextDecoder backed by the host's native UTF-8 and UTF-16 codecs. */
 export function createText(caps: Caps) {
@@ -94,6 +95,9 @@ export function createText(caps: Caps) {
     /** Whether a streamed decode has begun (a BOM is skipped only at the start). */
     #started = false;
     decode(input?: ArrayBufferView | ArrayBuffer, options?: { stream?: boolean }): string {
+      if (input !== undefined && !ArrayBuffer.isView(input) && !((input as unknown) instanceof ArrayBuffer) && !((input as unknown) instanceof SharedArrayBuffer)) {
+        throw nodeError('ERR_INVALID_ARG_TYPE', 'TypeError', 'The "list" argument must be an instance of SharedArrayBuffer, ArrayBuffer or ArrayBufferView.');
+      }
       const stream = Boolean(options?.stream);
       let bytes = input === undefined
         ? new Uint8Array(0)

@@ -17,6 +17,7 @@ import { defineTimers } from './timers/index.js';
 import { defineUrl } from './url/index.js';
 import { defineUtil } from './util/index.js';
 import { defineVm } from './vm/index.js';
+import { defineWebStreams } from './webstreams/index.js';
 import { defineZlib } from './zlib/index.js';
 
 export type { BuiltinContext };
@@ -24,7 +25,7 @@ export type { BuiltinContext };
 /** Registers every built-in of this folder into `builtins` (and their globals on `base.global`). */
 export function defineNodeBuiltins(builtins: Record<string, unknown>, base: Parameters<typeof createContext>[1]): void {
   const ctx = createContext(builtins, base);
-  for (const define of [defineUtil, definePath, defineUrl, defineCrypto, defineZlib, defineAssert, defineOs, defineEventGlobals, defineTimers, definePerf, defineMisc, defineVm, defineBlob, defineDenied]) {
+  for (const define of [defineUtil, definePath, defineUrl, defineCrypto, defineZlib, defineAssert, defineOs, defineEventGlobals, defineTimers, definePerf, defineMisc, defineVm, defineBlob, defineWebStreams, defineDenied]) {
     define(ctx);
   }
 }

@@ -117,6 +117,101 @@ roots.scheduler = tp.scheduler;
     expect(out.seen).toBeGreaterThan(400);
   });
 
+  it('every object reachable from the web streams, their promises and errors is the guest realm own', async () => {
+    const r = await runGuest(
+      `${PROBE}
+const web = require('stream/web');
+const { Readable, Writable, Duplex, PassThrough } = require('stream');
+const consumers = require('stream/consumers');
+const roots = { web, consumers };
+for (const name of Object.keys(web)) roots[name] = globalThis[name];
+const caught = (name, f) => { try { roots[name] = f(); } catch (e) { roots[name] = e; } };
+const rejected = async (name, p) => { try { roots[name] = await p; } catch (e) { roots[name] = e; } };
+(async () => {
+  const rs = new ReadableStream({ start(c) { roots.defaultController = c; c.enqueue({ o: [1] }); c.close(); } });
+  roots.rs = rs;
+  roots.reader = rs.getReader();
+  roots.readResult = await roots.reader.read();
+  roots.doneResult = await roots.reader.read();
+  roots.readerClosed = await roots.reader.closed;
+  const bytes = new ReadableStream({ type: 'bytes', pull(c) { roots.byteController = c; roots.byobRequest = c.byobRequest; roots.byobView = c.byobRequest.view; c.byobRequest.view[0] = 7; c.byobRequest.respond(1); c.close(); } });
+  roots.byobReader = bytes.getReader({ mode: 'byob' });
+  roots.byobResult = await roots.byobReader.read(new Uint8Array(4));
+  const ws = new WritableStream({ start(c) { roots.writableController = c; roots.signal = c.signal; }, write(chunk) { roots.written = chunk; } });
+  roots.writer = ws.getWriter();
+  roots.ready = await roots.writer.ready;
+  await roots.writer.write(new Uint8Array([1]));
+  await roots.writer.close();
+  const ts = new TransformStream({ start(c) { roots.transformController = c; }, transform(chunk, c) { c.enqueue([chunk]); } });
+  roots.ts = ts;
+  roots.piped = ReadableStream.from(['a', 'b']).pipeThrough(ts);
+  roots.tee = roots.piped.tee();
+  roots.iterator = ReadableStream.from(['i', 'j']).values();
+  roots.teeRead = await roots.tee[0].getReader().read();
+  roots.iterated = await roots.iterator.next();
+  roots.returned = await roots.iterator.return('r');
+  roots.pipeToResult = await ReadableStream.from([1]).pipeTo(new WritableStream());
+  const ac = new AbortController();
+  const aborting = new ReadableStream().pipeTo(new WritableStream(), { signal: ac.signal });
+  ac.abort();
+  await rejected('pipeAbortError', aborting);
+  const aborted = new WritableStream({ start(c) { roots.abortedSignal = c.signal; } });
+  await aborted.abort();
+  roots.abortReason = roots.abortedSignal.reason;
+  caught('lockedError', () => { roots.rs.getReader(); });
+  caught('thisError', () => ReadableStream.prototype.getReader.call({}));
+  caught('argError', () => new ReadableStream(5));
+  caught('rangeError', () => new ReadableStream({}, { highWaterMark: -1 }));
+  caught('closedControllerError', () => roots.defaultController.enqueue(1));
+  caught('illegal', () => new ReadableStreamDefaultController());
+  caught('fromError', () => ReadableStream.from(5));
+  await rejected('releasedError', (() => { const r = new ReadableStream().getReader(); r.releaseLock(); return r.read(); })());
+  await rejected('writeAfterClose', roots.writer.write(1));
+  await rejected('sourceError', new ReadableStream({ pull() { throw new Error('pull'); } }).getReader().read());
+  const enc = new TextEncoderStream();
+  roots.enc = enc;
+  const ew = enc.writable.getWriter();
+  ew.write('x\\ud83d');
+  ew.close();
+  roots.encoded = await consumers.arrayBuffer(enc.readable);
+  roots.dec = new TextDecoderStream();
+  roots.decoded = await consumers.text(ReadableStream.from([new Uint8Array([0xe2, 0x82]), new Uint8Array([0xac])]).pipeThrough(roots.dec));
+  roots.cs = new CompressionStream('gzip');
+  roots.compressed = await consumers.buffer(ReadableStream.from([new Uint8Array(1000)]).pipeThrough(roots.cs));
+  roots.decompressed = await consumers.blob(ReadableStream.from([roots.compressed]).pipeThrough(new DecompressionStream('gzip')));
+  await rejected('zlibError', consumers.buffer(ReadableStream.from([new Uint8Array([1, 2, 3])]).pipeThrough(new DecompressionStream('deflate'))));
+  caught('formatError', () => new CompressionStream('zip'));
+  roots.blobStream = new Blob(['ab', new Uint8Array([1])]).stream();
+  roots.blobChunks = [];
+  for await (const c of roots.blobStream) roots.blobChunks.push(c);
+  roots.nodeToWeb = Readable.toWeb(Readable.from([Buffer.from('n')], { objectMode: false }));
+  roots.nodeToWebChunk = await roots.nodeToWeb.getReader().read();
+  roots.webToNode = Readable.fromWeb(ReadableStream.from([new Uint8Array([1])]));
+  roots.webToNodeChunks = await consumers.buffer(roots.webToNode);
+  roots.writableToWeb = Writable.toWeb(new Writable({ write(c, e, cb) { roots.nodeWritten = c; cb(); } }));
+  const wtw = roots.writableToWeb.getWriter();
+  await wtw.write(new Uint8Array([2]));
+  roots.writableFromWeb = Writable.fromWeb(new WritableStream());
+  roots.duplexPair = Duplex.toWeb(new PassThrough());
+  roots.duplexFromWeb = Duplex.fromWeb(new TransformStream());
+  const premature = new Readable({ read() {} });
+  const prematureWeb = Readable.toWeb(premature);
+  premature.destroy();
+  await rejected('prematureError', prematureWeb.getReader().read());
+  caught('toWebError', () => Readable.toWeb(5));
+  const out = probe(roots);
+  out.kinds = [roots.lockedError.code, roots.pipeAbortError.name, roots.prematureError.name, roots.zlibError.code, roots.decoded, roots.blobChunks.length].join(',');
+  console.log(JSON.stringify(out));
+})();`,
+      { filename: '/app/main.js' },
+    );
+    expect(r.stderr).toBe('');
+    const out = JSON.parse(r.stdout) as { seen: number; foreign: string[]; kinds: string };
+    expect(out.kinds).toBe('ERR_INVALID_STATE,AbortError,AbortError,Z_DATA_ERROR,\u20ac,2');
+    expect(out.foreign).toEqual([]);
+    expect(out.seen).toBeGreaterThan(400);
+  });
+
   it('an exception thrown by a listener is uncaught after the dispatch completes', async () => {
     const r = await runGuest(
       `const et = new EventTarget();

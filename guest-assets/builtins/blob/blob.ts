@@ -1,14 +1,17 @@
 /**
  * Blob and File (globals, and `require('buffer')`'s), and buffer.resolveObjectURL, in the guest's
- * realm, with Node 20's checks, results and inspect output. A Blob holds its bytes in one guest
- * Uint8Array made at construction (a Blob never changes); `stream()` is a ReadableStream when the
- * guest has web streams.
+ * realm, with Node 20's checks, results and inspect output. A Blob holds its bytes as parts
+ * (parts.ts) copied from its sources at construction (a Blob never changes); `stream()` is a byte
+ * ReadableStream of the guest's web streams.
  */
 import { Buffer } from 'buffer';
+import { DOMException } from '../events/dom-exception.js';
 import { inspect } from '../../inspect/index.js';
 import { customInspectSymbol } from '../../inspect/value.js';
 import { describeReceived, invalidArgValue, nodeError } from '../../node-errors.js';
 import { objectUrlTarget } from '../url/url-statics.js';
+import { webStreams } from '../webstreams/library.js';
+import { chunksOf, FILE_CHUNK, joinParts, sizeOf, sliceParts, type Part } from './parts.js';
 
 // UTF-8 both ways by the guest's Buffer (Node's own codecs): lone surrogates and invalid bytes become U+FFFD as in Node.
 const utf8 = (text: string) => {
@@ -17,13 +20,15 @@ const utf8 = (text: string) => {
 };
 const fromUtf8 = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
 
-/** A Blob's bytes and type; `unreadable` (a directory given to fs.openAsBlob) makes every read fail. */
+/** A Blob's parts, size and type; `unreadable` (a directory given to fs.openAsBlob) makes every read fail. */
 interface BlobState {
-  bytes: Uint8Array;
+  parts: Part[];
+  size: number;
   type: string;
   unreadable?: number;
 }
 
+/** Each Blob's state, keyed by its handle object. */
 const blobs = new WeakMap<object, BlobState>();
 
 // Node's Blob carries its handle, length and type as own enumerable symbol properties (which is
@@ -34,15 +39,26 @@ const kType = Symbol('kType');
 
 /** Makes `blob` a Blob of `s`. */
 function brand(blob: object, s: BlobState): void {
-  blobs.set(blob, s);
+  const handle = Object.create(null) as object;
+  blobs.set(handle, s);
   const own = (key: symbol, value: unknown) => Object.defineProperty(blob, key, { value, enumerable: true, writable: true, configurable: true });
-  own(kHandle, Object.create(null));
-  own(kLength, s.unreadable ?? s.bytes.length);
+  own(kHandle, handle);
+  own(kLength, s.unreadable ?? s.size);
   own(kType, s.type);
 }
 
+/**
+ * The state of `value` when it is a Blob. As in Node, a Blob is what has a Blob's handle (so a
+ * Proxy of a Blob is one); reading the handle may run a guest's getter or trap, as in Node.
+ */
+function stateOf(value: unknown): BlobState | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const handle = (value as { [kHandle]?: unknown })[kHandle];
+  return typeof handle === 'object' && handle !== null ? blobs.get(handle) : undefined;
+}
+
 function state(blob: unknown): BlobState {
-  const s = typeof blob === 'object' && blob !== null ? blobs.get(blob) : undefined;
+  const s = stateOf(blob);
   if (s === undefined) throw nodeError('ERR_INVALID_THIS', 'TypeError', 'Value of "this" must be of type Blob');
   return s;
 }
@@ -53,19 +69,22 @@ function normalizeType(type: unknown): string {
   return /[^\u0020-\u007E]/.test(text) ? '' : text.toLowerCase();
 }
 
-/** The bytes of one part: a string (UTF-8, line endings per `endings`), a buffer or view (copied), a Blob, or its string form. */
-function partBytes(part: unknown, endings: string): Uint8Array {
+/** The parts of one source: a string (UTF-8, line endings per `endings`), a buffer or view (copied), a Blob's (shared), or its string form. */
+function sourceParts(part: unknown, endings: string): Part[] {
+  const s = stateOf(part);
+  if (s !== undefined) return s.parts;
+  let bytes: Uint8Array;
   // 'native' turns CRLF into the system's line ending (LF here); a lone CR stays, as in Node.
-  if (typeof part === 'string') return utf8(endings === 'native' ? part.replace(/\r\n/g, '\n') : part);
-  if (part instanceof ArrayBuffer || (typeof SharedArrayBuffer === 'function' && part instanceof SharedArrayBuffer)) return new Uint8Array(part.slice(0));
-  if (ArrayBuffer.isView(part)) return new Uint8Array(part.buffer.slice(part.byteOffset, part.byteOffset + part.byteLength));
-  const s = typeof part === 'object' && part !== null ? blobs.get(part) : undefined;
-  if (s !== undefined) return s.bytes;
-  return utf8(`${part as string}`);
+  if (typeof part === 'string') bytes = utf8(endings === 'native' ? part.replace(/\r\n/g, '\n') : part);
+  else if (part instanceof ArrayBuffer || (typeof SharedArrayBuffer === 'function' && part instanceof SharedArrayBuffer)) bytes = new Uint8Array(part.slice(0));
+  else if (ArrayBuffer.isView(part)) bytes = new Uint8Array(part.buffer.slice(part.byteOffset, part.byteOffset + part.byteLength));
+  else bytes = utf8(`${part as string}`);
+  // Node keeps no empty part (its stream gives no empty chunk).
+  return bytes.length === 0 ? [] : [{ bytes, chunk: Infinity }];
 }
 
-/** Node's argument checks of `new Blob(sources, options)`: the parts' bytes joined, and the type. */
-function construct(sources: unknown, options: unknown): { bytes: Uint8Array; type: string } {
+/** Node's argument checks of `new Blob(sources, options)`: the parts, and the type. */
+function construct(sources: unknown, options: unknown): BlobState {
   if (sources === null || typeof sources === 'string' || typeof (sources as { [Symbol.iterator]?: unknown } | undefined)?.[Symbol.iterator] !== 'function') {
     throw nodeError('ERR_INVALID_ARG_TYPE', 'TypeError', `The "sources" argument must be a sequence.${describeReceived(sources)}`);
   }
@@ -75,31 +94,30 @@ function construct(sources: unknown, options: unknown): { bytes: Uint8Array; typ
   const o = (options ?? {}) as { endings?: unknown; type?: unknown };
   const endings = o.endings === undefined ? 'transparent' : `${o.endings as string}`;
   if (endings !== 'transparent' && endings !== 'native') throw invalidArgValue('options.endings', o.endings);
-  const parts: Uint8Array[] = [];
-  let length = 0;
-  for (const part of sources as Iterable<unknown>) {
-    const bytes = partBytes(part, endings);
-    parts.push(bytes);
-    length += bytes.length;
-  }
-  const bytes = new Uint8Array(length);
-  let at = 0;
-  for (const p of parts) {
-    bytes.set(p, at);
-    at += p.length;
-  }
-  return { bytes, type: normalizeType(o.type ?? '') };
+  const parts: Part[] = [];
+  // One push per part: a Blob of a Blob of many parts is not a call with that many arguments.
+  for (const source of sources as Iterable<unknown>) for (const part of sourceParts(source, endings)) parts.push(part);
+  return { parts, size: sizeOf(parts), type: normalizeType(o.type ?? '') };
 }
+
+interface ByteController {
+  enqueue(chunk: Uint8Array): void;
+  close(): void;
+  error(e: unknown): void;
+  byobRequest: { respond(n: number): void } | null;
+}
+
+/** The error of every read of a Blob that cannot be read (a directory's). */
+const notReadable = () => new DOMException('The blob could not be read', 'NotReadableError');
 
 /** A read of the Blob's bytes as a promise (rejected for a Blob that cannot be read, as Node's). */
 function read<T>(blob: unknown, take: (bytes: Uint8Array) => T): Promise<T> {
   try {
     const s = state(blob);
     if (s.unreadable !== undefined) {
-      const DOMExceptionClass = (globalThis as { DOMException?: new (m: string, n: string) => Error }).DOMException;
-      return Promise.reject(DOMExceptionClass ? new DOMExceptionClass('The blob could not be read', 'NotReadableError') : new Error('The blob could not be read'));
+      return Promise.reject(notReadable());
     }
-    return Promise.resolve(take(s.bytes));
+    return Promise.resolve(take(joinParts(s.parts)));
   } catch (e) {
     return Promise.reject(e);
   }
@@ -123,20 +141,20 @@ export class Blob {
 
   get size(): number {
     const s = state(this);
-    return s.unreadable ?? s.bytes.length;
+    return s.unreadable ?? s.size;
   }
 
   slice(start?: unknown, end?: unknown, contentType: unknown = ''): Blob {
     const s = state(this);
-    const from = clamp(start, s.bytes.length, 0);
-    const to = clamp(end, s.bytes.length, s.bytes.length);
+    const from = clamp(start, s.size, 0);
+    const to = Math.max(from, clamp(end, s.size, s.size));
     const part = Object.create(Blob.prototype) as Blob;
-    brand(part, { bytes: s.bytes.slice(from, Math.max(from, to)), type: normalizeType(contentType) });
+    brand(part, { parts: sliceParts(s.parts, from, to), size: to - from, type: normalizeType(contentType) });
     return part;
   }
 
   arrayBuffer(): Promise<ArrayBuffer> {
-    return read(this, (bytes) => bytes.slice().buffer);
+    return read(this, (bytes) => bytes.buffer as ArrayBuffer);
   }
 
   text(): Promise<string> {
@@ -144,19 +162,23 @@ export class Blob {
   }
 
   bytes(): Promise<Uint8Array> {
-    return read(this, (bytes) => bytes.slice());
+    return read(this, (bytes) => bytes);
   }
 
-  /** A ReadableStream of the bytes (in one chunk), when the guest has web streams. */
+  /** A byte ReadableStream of the bytes, one chunk per part, as Node's. */
   stream(): unknown {
-    const { bytes } = state(this);
-    const Readable = (globalThis as { ReadableStream?: new (source: object) => unknown }).ReadableStream;
-    if (typeof Readable !== 'function') throw nodeError('ERR_FEATURE_UNAVAILABLE_ON_PLATFORM', 'TypeError', 'Blob.prototype.stream() needs web streams (ReadableStream), which the sandbox does not have');
-    return new Readable({
+    const s = state(this);
+    const chunks = chunksOf(s.parts);
+    const RS = webStreams().ReadableStream as unknown as new (source: object) => unknown;
+    return new RS({
       type: 'bytes',
-      start(controller: { enqueue(chunk: Uint8Array): void; close(): void }) {
-        if (bytes.length > 0) controller.enqueue(bytes.slice());
+      pull(controller: ByteController) {
+        if (s.unreadable !== undefined) return void controller.error(notReadable());
+        const next = chunks.next();
+        if (!next.done) return void controller.enqueue(next.value);
         controller.close();
+        // A BYOB read waiting at the end is answered with no bytes.
+        controller.byobRequest?.respond(0);
       },
     });
   }
@@ -213,10 +235,11 @@ export function resolveObjectURL(url: unknown): Blob | undefined {
   const match = /^blob:nodedata:([^:]+)$/.exec(text);
   if (match === null) return undefined;
   const target = objectUrlTarget(match[1]!);
-  if (!(target instanceof Blob)) return undefined;
+  const s = stateOf(target);
+  if (s === undefined) return undefined;
   // As Node: a Blob of the same bytes and type, not the one the URL was made for.
   const found = Object.create(Blob.prototype) as Blob;
-  brand(found, { ...state(target) });
+  brand(found, { ...s });
   return found;
 }
 
@@ -227,6 +250,7 @@ export function resolveObjectURL(url: unknown): Blob | undefined {
  */
 export function fileBlob(bytes: Uint8Array, type: string, unreadableSize?: number): Blob {
   const blob = Object.create(Blob.prototype) as Blob;
-  brand(blob, { bytes, type, ...(unreadableSize === undefined ? {} : { unreadable: unreadableSize }) });
+  const parts = bytes.length === 0 ? [] : [{ bytes, chunk: FILE_CHUNK }];
+  brand(blob, { parts, size: bytes.length, type, ...(unreadableSize === undefined ? {} : { unreadable: unreadableSize }) });
   return blob;
 }
