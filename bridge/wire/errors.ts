@@ -1,3 +1,4 @@
+import { displayName, hasEscapes } from '../names/index.js';
 import { decodeValue, encodeValue } from './values.js';
 
 /**
@@ -100,6 +101,15 @@ export function toErrorRecord(value: unknown): ErrorRecord {
 
 /** Encodes a record as a status-1 payload. */
 export function encodeErrorRecord(record: ErrorRecord): Uint8Array {
+  const { path, dest, message } = record;
+  if ([path, dest, message].some((s) => s !== undefined && hasEscapes(s))) {
+    // A path of bytes that are not UTF-8 shows as Node prints it: decoded, U+FFFD for each bad sequence.
+    const shown = { ...record };
+    if (path !== undefined) shown.path = displayName(path);
+    if (dest !== undefined) shown.dest = displayName(dest);
+    if (message !== undefined) shown.message = displayName(message);
+    return encodeValue(shown);
+  }
   return encodeValue(record);
 }
 

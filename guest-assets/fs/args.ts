@@ -1,4 +1,5 @@
 import { Buffer } from 'buffer';
+import { bytesToName, hasEscapes } from '../../bridge/names/index.js';
 import { invalidArgType, invalidArgValue } from '../node-errors.js';
 import { signalOption, type SignalLike } from './abort.js';
 
@@ -31,14 +32,16 @@ export function setWorkingDirectory(cwd: string): void {
 }
 
 /**
- * Validates a path argument (string, Buffer/Uint8Array or file: URL) and returns it as a string.
+ * Validates a path argument (string, Buffer/Uint8Array or file: URL) and returns it as a string:
+ * a string made well-formed (a lone surrogate becomes U+FFFD, as Node's UTF-8 conversion does),
+ * a Buffer's bytes as a name string that keeps them all (bridge/names).
  * The host resolves relative paths against `/`; under another working directory they are made
  * absolute here (an error then names the absolute path).
  */
 export function toPath(value: unknown, name = 'path'): string {
   let path: string;
-  if (typeof value === 'string') path = value;
-  else if (value instanceof Uint8Array) path = Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('utf8');
+  if (typeof value === 'string') path = hasEscapes(value) ? value.toWellFormed() : value;
+  else if (value instanceof Uint8Array) path = bytesToName(value);
   else if (typeof value === 'object' && value !== null && isUrlLike(value)) path = fromFileUrl(value);
   else throw invalidArgType(name, PATH_TYPES, PATH_INSTANCES, value);
   if (path.includes('\u0000')) {

@@ -1,3 +1,4 @@
+import { hasEscapes, nameToBytes } from '../../bridge/names/index.js';
 import { Buffer } from 'buffer';
 import { decodeBase64, encodeLegacy, LegacyBytesError, reviveLegacy } from '../../bridge/legacy.js';
 import { Method, ProtocolVersion, Status, WireProtocol } from '../../bridge/wire/protocol.js';
@@ -27,7 +28,21 @@ export function okResult(value: unknown): Result {
 
 /** The arguments as sent: unchanged on the raw wire; on the legacy wire every Uint8Array becomes a bytes object. */
 export function wireArgs(args: readonly unknown[], legacy: boolean): readonly unknown[] {
-  return legacy ? (encodeLegacy(args) as unknown[]) : args;
+  const sent = nameArgs(args);
+  return legacy ? (encodeLegacy(sent) as unknown[]) : sent;
+}
+
+/**
+ * Path arguments as the wire carries them: a path holding bytes that are not UTF-8 (a name string
+ * with escapes, bridge/names) travels as those bytes, since CBOR text is UTF-8 and would lose them
+ * (a legacy wire then sends them as a bytes object, as any bytes).
+ */
+function nameArgs(args: readonly unknown[]): readonly unknown[] {
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (typeof a === 'string' && hasEscapes(a)) return args.map((v) => (typeof v === 'string' && hasEscapes(v) ? nameToBytes(v) : v));
+  }
+  return args;
 }
 
 /** True when a hello answer says the host will answer raw. Anything else (old hosts) means legacy. */

@@ -1,16 +1,22 @@
 import { posix } from 'node:path';
+import { bytesToName, hasEscapes, nameToBytes } from '../../bridge/names/index.js';
 import { callError } from '../dispatcher/errors.js';
 
 /** Argument checks the host repeats: a hostile guest can send anything; the guest bridge validates first. */
 
 const ENCODINGS = new Set(['utf8', 'utf-8', 'latin1', 'binary', 'ascii', 'hex', 'base64', 'base64url', 'ucs2', 'ucs-2', 'utf16le', 'utf-16le']);
 
-/** A string without NUL bytes, else ERR_INVALID_ARG_TYPE. */
+/**
+ * A path or name without NUL bytes, else ERR_INVALID_ARG_TYPE: a string, or the raw bytes of a name
+ * that is not UTF-8 (as the guest sends those). Either way the result is a name string of
+ * bridge/names, in its one canonical form (a lone surrogate that stands for no byte is U+FFFD).
+ */
 export function stringArg(value: unknown, name: string): string {
-  if (typeof value !== 'string' || value.includes('\u0000')) {
+  const text = value instanceof Uint8Array ? bytesToName(value) : typeof value === 'string' && hasEscapes(value) ? bytesToName(nameToBytes(value)) : value;
+  if (typeof text !== 'string' || text.includes('\u0000')) {
     throw callError('ERR_INVALID_ARG_TYPE', 'TypeError', `The "${name}" argument must be a string without null bytes`);
   }
-  return value;
+  return text;
 }
 
 /** A flags string or an integer of O_* bits. */

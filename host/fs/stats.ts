@@ -1,3 +1,4 @@
+import { nameBuffer } from '../vfs/names.js';
 import { stringArg } from './args.js';
 import { fdArg, vfsCall } from './descriptors/handlers.js';
 import type { FdTable } from './descriptors/index.js';
@@ -59,7 +60,7 @@ const S_IFLNK = 0o120000;
  */
 function linkFixed<S extends VfsFullStats | VfsBigIntStats>(vfs: Vfs, path: string, st: S): S {
   if ((Number(st.mode) & S_IFMT) !== S_IFLNK) return st;
-  const size = vfs.readlinkSync(path, { encoding: 'buffer' }).length;
+  const size = nameBuffer(String(vfs.readlinkSync(path))).length;
   if (typeof st.mode === 'bigint') return { ...st, mode: BigInt(S_IFLNK | 0o777), size: BigInt(size) };
   return { ...st, mode: S_IFLNK | 0o777, size };
 }

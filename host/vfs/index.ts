@@ -57,7 +57,7 @@ export interface VfsStatFs<T extends number | bigint> {
   ffree: T;
 }
 
-/** One entry of `readdirSync(path, { withFileTypes: true, encoding: 'buffer' })`. */
+/** One entry of `readdirSync(path, { withFileTypes: true })`. */
 export interface VfsDirent {
   name: Uint8Array | string;
   isFile(): boolean;
@@ -72,7 +72,9 @@ export interface VfsDirent {
 /**
  * The filesystem the host handlers run against: the synchronous subset of `node:fs` they use.
  * A memfs Volume satisfies it (the default, in memory), and so does `node:fs` itself.
- * Paths handed to it are always absolute POSIX paths.
+ * Paths handed to it are always absolute POSIX paths. Paths and names as strings, both ways, are
+ * name strings (bridge/names/index.ts): bytes that are not UTF-8 are held as U+DC80-U+DCFF. memfs
+ * and createMountVfs keep them; `node:fs` used as it is keeps only UTF-8 names.
  */
 export interface Vfs {
   openSync(path: string, flags: string | number, mode?: number): number;
@@ -86,8 +88,8 @@ export interface Vfs {
   // parent already resolved, so a Vfs need not resolve `..` after a link itself.
   lstatSync(path: string): VfsEntryStats;
   statSync(path: string): VfsEntryStats;
-  readdirSync(path: string, options: { withFileTypes: true; encoding: 'buffer' }): Array<VfsDirent | Uint8Array | string>;
-  readlinkSync(path: string, options: { encoding: 'buffer' }): Uint8Array | string;
+  readdirSync(path: string, options: { withFileTypes: true }): Array<VfsDirent | Uint8Array | string>;
+  readlinkSync(path: string): Uint8Array | string;
   rmdirSync(path: string): void;
   unlinkSync(path: string): void;
   renameSync(oldPath: string, newPath: string): void;

@@ -1,3 +1,4 @@
+import { nameBuffer } from '../../vfs/names.js';
 import { callError } from '../../dispatcher/errors.js';
 import { encodingArg, stringArg } from '../args.js';
 
@@ -47,7 +48,7 @@ export function oneOfArg<T extends string>(value: unknown, name: string, allowed
 
 /** Encodes a name or path the way Node's binding does for `encoding` (utf8 text by default). */
 export function encodeName(bytes: Uint8Array | string, encoding: NameEncoding): string | Uint8Array {
-  const raw = typeof bytes === 'string' ? Buffer.from(bytes, 'utf8') : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const raw = typeof bytes === 'string' ? nameBuffer(bytes) : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (encoding === 'buffer') return new Uint8Array(raw);
   return raw.toString(encoding);
 }

@@ -31,7 +31,13 @@ export function dirHandlers(vfs: Vfs, limits: FsLimits): Record<string, Handler>
   const times = (args: unknown[]) => [timeArg(args[1], 'atime'), timeArg(args[2], 'mtime')] as const;
   return {
     [Method.access]: (args) => access(vfs, pathArg(args[0], 'path'), intArg(args[1] ?? 0, 'mode', 0, 7)),
-    [Method.exists]: (args) => typeof args[0] === 'string' && !args[0].includes('\u0000') && exists(vfs, args[0]),
+    [Method.exists]: (args) => {
+      try {
+        return exists(vfs, pathArg(args[0], 'path'));
+      } catch {
+        return false;
+      }
+    },
     [Method.readdir]: readdir,
     [Method.rmdir]: (args) => rmdirAt(vfs, pathArg(args[0], 'path')),
     [Method.rm]: (args) => remove(vfs, pathArg(args[0], 'path'), flagArg(args[1]), flagArg(args[2]), oneOfArg(args[3], 'variant', RM_VARIANTS)),

@@ -32,7 +32,7 @@ export function readlinkAt(vfs: Vfs, given: string, encoding: NameEncoding): str
     const st = lstatOf(vfs, at.path);
     if (st === undefined) throw new PathError('ENOENT');
     if (!st.isSymbolicLink()) throw new PathError('EINVAL');
-    return encodeName(vfs.readlinkSync(at.path, { encoding: 'buffer' }), encoding);
+    return encodeName(String(vfs.readlinkSync(at.path)), encoding);
   });
 }
 
@@ -80,7 +80,7 @@ function realpathJs(vfs: Vfs, given: string): string {
     let target = seen.get(id);
     if (target === undefined) {
       asSyscall('stat', base, undefined, () => statAt(vfs, base));
-      target = String(vfs.readlinkSync(base, { encoding: 'buffer' }));
+      target = String(vfs.readlinkSync(base));
       seen.set(id, target);
     }
     p = posix.resolve(posix.resolve(previous, target), p.slice(pos));

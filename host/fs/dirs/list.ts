@@ -1,4 +1,5 @@
 import type { Vfs, VfsDirent } from '../../vfs/index.js';
+import { nameBuffer } from '../../vfs/names.js';
 import { encodeName, type NameEncoding } from './args.js';
 import { asSyscall, lstatOf, PathError, statAt, sysError } from './lookup.js';
 
@@ -30,7 +31,7 @@ function typeOf(d: VfsDirent): number {
 }
 
 function bytesOf(name: Uint8Array | string): Uint8Array {
-  return typeof name === 'string' ? Buffer.from(name, 'utf8') : name;
+  return typeof name === 'string' ? nameBuffer(name) : name;
 }
 
 /** The entries of the directory at physical `path`, sorted by strcmp of the raw names as libuv sorts them. */
@@ -39,7 +40,7 @@ function entriesOf(vfs: Vfs, path: string): RawEntry[] {
   if (st === undefined) throw new PathError('ENOENT');
   if (!st.isDirectory()) throw new PathError('ENOTDIR');
   const entries: RawEntry[] = [];
-  for (const d of vfs.readdirSync(path, { withFileTypes: true, encoding: 'buffer' })) {
+  for (const d of vfs.readdirSync(path, { withFileTypes: true })) {
     if (typeof d === 'string' || d instanceof Uint8Array) throw new Error('the filesystem listed a directory without entry types');
     entries.push({ name: bytesOf(d.name), type: typeOf(d) });
   }
@@ -93,5 +94,5 @@ export function exists(vfs: Vfs, given: string): boolean {
 
 /** True when the directory at physical `path` has no entries. */
 export function isEmptyDir(vfs: Vfs, path: string): boolean {
-  return lstatOf(vfs, path) !== undefined && vfs.readdirSync(path, { withFileTypes: true, encoding: 'buffer' }).length === 0;
+  return lstatOf(vfs, path) !== undefined && vfs.readdirSync(path, { withFileTypes: true }).length === 0;
 }

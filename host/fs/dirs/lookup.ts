@@ -100,7 +100,7 @@ class Walker {
 
   #follow(dir: string, link: string, last: boolean): string {
     if (++this.#links > MAX_LINKS) throw new PathError('ELOOP');
-    const target = String(this.vfs.readlinkSync(link, { encoding: 'buffer' }));
+    const target = String(this.vfs.readlinkSync(link));
     if (target === '') throw new PathError('ENOENT');
     const resolved = this.walk(target.startsWith('/') ? '/' : dir, parts(target), true);
     if (last) return resolved;

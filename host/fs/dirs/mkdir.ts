@@ -1,3 +1,4 @@
+import { displayName } from '../../../bridge/names/index.js';
 import type { Vfs } from '../../vfs/index.js';
 import { asSyscall, locate, lstatOf, PathError, statAt, sysError } from './lookup.js';
 
@@ -79,7 +80,10 @@ function mkdirp(vfs: Vfs, given: string, mode: number, async: boolean): string |
 /** mkdir, recursive or not; answers the first directory created by a recursive call, as the caller named it. */
 export function mkdirAt(vfs: Vfs, given: string, recursive: boolean, mode: number, async: boolean): string | undefined {
   const m = mode & ~umask();
-  if (recursive) return mkdirp(vfs, given, m, async);
+  if (recursive) {
+    const first = mkdirp(vfs, given, m, async);
+    return first === undefined ? undefined : displayName(first);
+  }
   asSyscall('mkdir', given, undefined, () => mkdirOne(vfs, given, m));
   return undefined;
 }

@@ -44,7 +44,7 @@ export function renameAt(vfs: Vfs, oldGiven: string, newGiven: string): void {
     }
     if (source.isSymbolicLink()) {
       // memfs renames what a symlink points to; moving a link is making it anew and dropping the old name.
-      vfs.symlinkSync(String(vfs.readlinkSync(from.path, { encoding: 'buffer' })), to.path);
+      vfs.symlinkSync(String(vfs.readlinkSync(from.path)), to.path);
       vfs.unlinkSync(from.path);
       return;
     }

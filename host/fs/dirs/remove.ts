@@ -1,3 +1,4 @@
+import { bytesToName } from '../../../bridge/names/index.js';
 import { BridgeCallError } from '../../dispatcher/errors.js';
 import type { Vfs } from '../../vfs/index.js';
 import { isEmptyDir, scandir } from './list.js';
@@ -48,7 +49,7 @@ function lstatDir(vfs: Vfs, given: string, syscall = 'lstat'): boolean {
 }
 
 function names(vfs: Vfs, given: string): string[] {
-  return scandir(vfs, given).map((e) => Buffer.from(e.name).toString('utf8'));
+  return scandir(vfs, given).map((e) => bytesToName(e.name));
 }
 
 /** Node's rimrafSync (internal/fs/rimraf.js), over the Linux primitives above. */

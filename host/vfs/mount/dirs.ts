@@ -1,3 +1,4 @@
+import { fromHostName, nameBuffer } from '../names.js';
 import * as fs from 'node:fs';
 import { randomInt } from 'node:crypto';
 import { posix } from 'node:path';
@@ -34,11 +35,12 @@ function listOne(root: MountRoot, path: string, options: ReaddirOptions): Listin
   return at(root, op, path, FOLLOW, (e) => {
     if (e.fd === undefined) throw new PathError('ENOENT', e.guest);
     const read = fs.readdirSync as (path: string, options: object) => Listing;
-    const list = read(fdPath(e.fd), { encoding: options.encoding ?? 'utf8', withFileTypes: options.withFileTypes === true });
+    const list = read(fdPath(e.fd), { encoding: 'buffer', withFileTypes: options.withFileTypes === true });
     if (options.withFileTypes === true) {
-      for (const d of list as fs.Dirent[]) Object.assign(d, { parentPath: path, path });
+      for (const d of list as fs.Dirent[]) Object.assign(d, { name: fromHostName(d.name as unknown as Buffer, options.encoding), parentPath: path, path });
+      return list;
     }
-    return list;
+    return (list as Buffer[]).map((name) => fromHostName(name, options.encoding)) as Listing;
   });
 }
 
@@ -193,5 +195,5 @@ export function mkdtemp(root: MountRoot, prefix: string, options?: { encoding?: 
     }
   });
   const encoding = typeof options === 'string' ? options : options?.encoding;
-  return encoding === 'buffer' ? Buffer.from(made) : made;
+  return encoding === 'buffer' ? nameBuffer(made) : made;
 }

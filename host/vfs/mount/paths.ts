@@ -1,3 +1,4 @@
+import { fromHostName, hostName, nameBuffer } from '../names.js';
 import * as fs from 'node:fs';
 import { guestError, toGuest } from './errors.js';
 import { DescriptorMethods, type Descriptors } from './fds.js';
@@ -135,8 +136,8 @@ export class PathMethods extends DescriptorMethods {
       }
     })();
     const encoding = typeof options === 'string' ? options : options?.encoding;
-    if (encoding === 'buffer') return Buffer.from(guest);
-    return encoding && encoding !== 'utf8' && encoding !== 'utf-8' ? Buffer.from(guest).toString(encoding) : guest;
+    if (encoding === 'buffer') return nameBuffer(guest);
+    return encoding && encoding !== 'utf8' && encoding !== 'utf-8' ? nameBuffer(guest).toString(encoding) : guest;
   }
 
   /** `fs.readlinkSync`: the link's text as stored. */
@@ -145,7 +146,8 @@ export class PathMethods extends DescriptorMethods {
     return this.at(op, path, NOFOLLOW, (e) => {
       exists(e, op);
       if (e.mustDir) throw new PathError('EINVAL', e.guest);
-      return fs.readlinkSync(inDir(e.dir, e.name), options as fs.EncodingOption);
+      const encoding = typeof options === 'string' ? options : options?.encoding;
+      return fromHostName(fs.readlinkSync(inDir(e.dir, e.name), 'buffer'), encoding);
     });
   }
 
@@ -155,7 +157,7 @@ export class PathMethods extends DescriptorMethods {
     this.#refuseSlash(op, path);
     this.at(op, path, NOFOLLOW, (e) => {
       if (e.isRoot) throw new PathError('EEXIST', e.guest);
-      fs.symlinkSync(target, inDir(e.dir, e.name));
+      fs.symlinkSync(hostName(target), inDir(e.dir, e.name));
     });
   }
 

@@ -1,3 +1,5 @@
+import { hasEscapes } from '../../../bridge/names/index.js';
+import { fromHostName, nameBuffer } from '../names.js';
 import { closeSync, constants, fstatSync, openSync, readlinkSync, type Stats } from 'node:fs';
 import { systemCode } from './errors.js';
 
@@ -31,8 +33,9 @@ export function fdPath(fd: number): string {
 }
 
 /** `name` inside the directory held by `dir`; only the lookup of `name` itself is not pinned. */
-export function inDir(dir: number, name: string): string {
-  return `/proc/self/fd/${dir}/${name}`;
+export function inDir(dir: number, name: string): string | Buffer {
+  const path = `/proc/self/fd/${dir}/${name}`;
+  return hasEscapes(name) ? nameBuffer(path) : path;
 }
 
 /**
@@ -210,7 +213,7 @@ export class Walk {
     if (++this.#links > MAX_LINKS) throw this.#fail('ELOOP', this.#guest(name));
     let text: string;
     try {
-      text = readlinkSync(inDir(this.#cur, name), 'utf8');
+      text = fromHostName(readlinkSync(inDir(this.#cur, name), 'buffer'), 'utf8') as string;
     } catch (e) {
       // The link was replaced since we looked at it.
       throw new Raced(systemCode(e) ?? 'EIO');
