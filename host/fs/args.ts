@@ -6,17 +6,22 @@ import { callError } from '../dispatcher/errors.js';
 
 const ENCODINGS = new Set(['utf8', 'utf-8', 'latin1', 'binary', 'ascii', 'hex', 'base64', 'base64url', 'ucs2', 'ucs-2', 'utf16le', 'utf-16le']);
 
-/**
- * A path or name without NUL bytes, else ERR_INVALID_ARG_TYPE: a string, or the raw bytes of a name
- * that is not UTF-8 (as the guest sends those). Either way the result is a name string of
- * bridge/names, in its one canonical form (a lone surrogate that stands for no byte is U+FFFD).
- */
+/** A string without NUL bytes, else ERR_INVALID_ARG_TYPE. */
 export function stringArg(value: unknown, name: string): string {
-  const text = value instanceof Uint8Array ? bytesToName(value) : typeof value === 'string' && hasEscapes(value) ? bytesToName(nameToBytes(value)) : value;
-  if (typeof text !== 'string' || text.includes('\u0000')) {
+  if (typeof value !== 'string' || value.includes('\u0000')) {
     throw callError('ERR_INVALID_ARG_TYPE', 'TypeError', `The "${name}" argument must be a string without null bytes`);
   }
-  return text;
+  return value;
+}
+
+/**
+ * A path without NUL bytes, else ERR_INVALID_ARG_TYPE: a string, or the raw bytes of a name that is
+ * not UTF-8 (as the guest sends those). Either way the result is a name string of bridge/names, in
+ * its one canonical form (a lone surrogate that stands for no byte is U+FFFD).
+ */
+export function pathArg(value: unknown, name: string): string {
+  if (value instanceof Uint8Array) return stringArg(bytesToName(value), name);
+  return stringArg(typeof value === 'string' && hasEscapes(value) ? bytesToName(nameToBytes(value)) : value, name);
 }
 
 /** A flags string or an integer of O_* bits. */

@@ -1,4 +1,4 @@
-import { encodingArg, flagArg, resolveGuestPath, stringArg } from './args.js';
+import { encodingArg, flagArg, resolveGuestPath, pathArg } from './args.js';
 import type { ByteSource } from '../../bridge/channel/host.js';
 import { Method } from '../../bridge/wire/protocol.js';
 import type { Handler } from '../dispatcher/index.js';
@@ -65,7 +65,7 @@ export function fileHandlers(vfs: Vfs, limits: FsLimits): Record<string, Handler
   }
 
   const readFile: Handler = (args) => {
-    const path = stringArg(args[0], 'path');
+    const path = pathArg(args[0], 'path');
     const encoding = encodingArg(args[1]);
     const flag = flagArg(args[2], 'r');
     let source: FileSource;
@@ -85,7 +85,7 @@ export function fileHandlers(vfs: Vfs, limits: FsLimits): Record<string, Handler
   };
 
   const writeFile: Handler = (args) => {
-    const path = stringArg(args[0], 'file');
+    const path = pathArg(args[0], 'file');
     const data = args[1];
     if (!(data instanceof Uint8Array) && typeof data !== 'string') {
       throw callError('ERR_INVALID_ARG_TYPE', 'TypeError', 'The "data" argument must be bytes or a string');

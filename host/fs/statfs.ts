@@ -1,4 +1,4 @@
-import { stringArg } from './args.js';
+import { pathArg } from './args.js';
 import { asSyscall, statAt } from './dirs/lookup.js';
 import { Method } from '../../bridge/wire/protocol.js';
 import type { Handler } from '../dispatcher/index.js';
@@ -25,7 +25,7 @@ const FIELDS = ['type', 'bsize', 'blocks', 'bfree', 'bavail', 'files', 'ffree'] 
 /** The statfs handler: `[path, bigint]` -> the seven figures, in Node's StatFs order. */
 export function statfsHandlers(vfs: Vfs): Record<string, Handler> {
   const statfs: Handler = (args) => {
-    const path = stringArg(args[0], 'path');
+    const path = pathArg(args[0], 'path');
     const bigint = args[1] === true;
     // The path must exist (and is confined) as for stat; its figures are the filesystem's.
     const { path: physical } = asSyscall('statfs', path, undefined, () => statAt(vfs, path));

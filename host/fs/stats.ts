@@ -1,5 +1,5 @@
 import { nameBuffer } from '../vfs/names.js';
-import { stringArg } from './args.js';
+import { pathArg } from './args.js';
 import { fdArg, vfsCall } from './descriptors/handlers.js';
 import type { FdTable } from './descriptors/index.js';
 import { asSyscall, lstatAt, statAt } from './dirs/lookup.js';
@@ -75,7 +75,7 @@ export function statHandlers(vfs: Vfs, fds: FdTable): Record<string, Handler> {
   function byPath(follow: boolean): Handler {
     const syscall = follow ? 'stat' : 'lstat';
     return (args) => {
-      const path = stringArg(args[0], 'path');
+      const path = pathArg(args[0], 'path');
       const bigint = args[1] === true;
       try {
         // Resolved as the kernel does (symlinks in parents, `..` after them, a trailing slash).

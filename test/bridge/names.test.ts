@@ -2,7 +2,7 @@ import { isUtf8 } from 'node:buffer';
 import { describe, expect, it } from 'vitest';
 import { bytesToName, displayName, hasEscapes, isUtf8Name, nameToBytes } from '../../bridge/names/index.js';
 import { encodeErrorRecord, decodeErrorRecord } from '../../bridge/wire/errors.js';
-import { stringArg } from '../../host/fs/args.js';
+import { pathArg } from '../../host/fs/args.js';
 
 /** Deterministic pseudo-random bytes, biased towards the bytes UTF-8 sequences are made of. */
 function randomBytes(seed: number, length: number): Uint8Array {
@@ -47,12 +47,12 @@ describe('name strings keep every byte', () => {
 
 describe('the host takes a path as a string or as raw bytes', () => {
   it('decodes bytes to the name string, canonicalises stray surrogates, refuses NUL and other types', () => {
-    expect(stringArg(Uint8Array.of(0x61, 0xff), 'path')).toBe('a\udcff');
-    expect(stringArg('x\ud800', 'path')).toBe('x\ufffd');
-    expect(stringArg('a\udcff', 'path')).toBe('a\udcff');
-    expect(() => stringArg(Uint8Array.of(0x61, 0x00), 'path')).toThrow(/without null bytes/);
-    expect(() => stringArg({ length: 1 }, 'path')).toThrow(/without null bytes/);
-    expect(() => stringArg(5, 'path')).toThrow(/without null bytes/);
+    expect(pathArg(Uint8Array.of(0x61, 0xff), 'path')).toBe('a\udcff');
+    expect(pathArg('x\ud800', 'path')).toBe('x\ufffd');
+    expect(pathArg('a\udcff', 'path')).toBe('a\udcff');
+    expect(() => pathArg(Uint8Array.of(0x61, 0x00), 'path')).toThrow(/without null bytes/);
+    expect(() => pathArg({ length: 1 }, 'path')).toThrow(/without null bytes/);
+    expect(() => pathArg(5, 'path')).toThrow(/without null bytes/);
   });
 
   it('sends an error naming such a path as Node prints it', () => {

@@ -30,7 +30,7 @@ function setup(limit = LIMIT) {
 
 const huge = Array.from({ length: 100_000 }, (_, i) => i);
 const nested: unknown = JSON.parse('['.repeat(200) + ']'.repeat(200));
-const BAD_PATHS: unknown[] = [42, null, true, huge, { path: '/d' }, '/d\u0000x', new Uint8Array([0x2f, 0x64]), nested, -1.5];
+const BAD_PATHS: unknown[] = [42, null, true, huge, { path: '/d' }, '/d\u0000x', new Uint8Array([0x2f, 0x64, 0x00]), new Uint16Array([0x2f, 0x64]), nested, -1.5];
 
 /** Each method with a valid argument list; the hostile cases replace one argument at a time. */
 const METHODS: Array<[method: string, args: unknown[]]> = [

@@ -1,4 +1,4 @@
-import { flagArg, stringArg } from '../args.js';
+import { flagArg, pathArg } from '../args.js';
 import { asSyscall, locate } from '../dirs/lookup.js';
 import { keepingTimes, mayChown } from '../dirs/meta.js';
 import { flagBits, sysError, type FdTable, type OpenFile } from './index.js';
@@ -119,7 +119,7 @@ export function descriptorHandlers(io: DescriptorIo): Record<string, Handler> {
   const { vfs, fds } = io;
 
   const open: Handler = (args) => {
-    const path = stringArg(args[0], 'path');
+    const path = pathArg(args[0], 'path');
     const flags = flagBits(flagArg(args[1], 'r'));
     if (flags === undefined) throw callError('ERR_INVALID_ARG_VALUE', 'TypeError', "The argument 'flags' is invalid");
     // The guest's umask (process.umask() answers it) applies to a file open creates.

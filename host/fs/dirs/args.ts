@@ -1,14 +1,13 @@
 import { nameBuffer } from '../../vfs/names.js';
 import { callError } from '../../dispatcher/errors.js';
-import { encodingArg, stringArg } from '../args.js';
+import { encodingArg } from '../args.js';
 
 /**
  * Host-side checks of the directory methods' arguments. The guest bridge validates first, with
  * Node's messages; these only keep a hostile guest from reaching the Vfs with anything unexpected.
  */
 
-/** A path argument: a string without NUL bytes. */
-export const pathArg = stringArg;
+export { pathArg } from '../args.js';
 
 /** How names and paths come back: a Buffer encoding, or `'buffer'` for raw bytes. */
 export type NameEncoding = BufferEncoding | 'buffer';
