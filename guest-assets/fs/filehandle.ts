@@ -1,7 +1,7 @@
 import { Buffer } from 'buffer';
 import { EventEmitter } from 'events';
 import { Method, Status } from '../../bridge/wire/protocol.js';
-import { fileTooLarge, invalidArgType, invalidArgValue } from '../node-errors.js';
+import { fileTooLarge, invalidArgType, invalidArgValue, nodeError } from '../node-errors.js';
 import { unwrap, type Rpc } from '../rpc.js';
 import { readOptions, toBytes, writeOptions } from './args.js';
 import { abortable } from './abort.js';
@@ -34,6 +34,17 @@ export interface HandleContext {
 /** Node's result objects have no prototype: `[Object: null prototype] { bytesRead, buffer }`. */
 function result<T extends object>(fields: T): T {
   return Object.assign(Object.create(null) as T, fields);
+}
+
+/** The controller of a byte stream, as readableWebStream uses it. */
+interface ByteController {
+  byobRequest: { view: ArrayBufferView; respond(n: number): void } | null;
+  close(): void;
+}
+
+/** Node's ERR_INVALID_STATE: `Invalid state: <message>`. */
+function invalidState(message: string): Error {
+  return nodeError('ERR_INVALID_STATE', 'Error', `Invalid state: ${message}`);
 }
 
 function fileClosed(syscall: string): Error {
@@ -74,6 +85,8 @@ export class FileHandle extends EventEmitter {
   #refs = 1;
   #closing: Promise<void> | undefined;
   #closed: { resolve(): void; reject(e: unknown): void } | undefined;
+  /** A web stream was made of this handle (one only, as Node allows). */
+  #locked = false;
 
   constructor(fd: number, ctx: HandleContext) {
     super();
@@ -202,6 +215,64 @@ export class FileHandle extends EventEmitter {
 
   utimes(atime: unknown, mtime: unknown): Promise<void> {
     return this.#call('futime', (fd) => handleMetadata(this.#ctx.rpc, 'futimes', fd, atime, mtime));
+  }
+
+  /**
+   * A ReadableStream of the file from its position, as Node 20's: by default a stream of ArrayBuffers
+   * of up to 64 KiB each (Node's stream-base reads), with `type: 'bytes'` a byte stream of 16 KiB
+   * reads that BYOB readers can fill. One per handle: later calls are ERR_INVALID_STATE. The handle
+   * stays referenced (close() waits) until the stream ends or is cancelled.
+   */
+  readableWebStream(options: unknown = {}): unknown {
+    if (this.#fd === -1) throw invalidState('The FileHandle is closed');
+    if (this.#closing !== undefined) throw invalidState('The FileHandle is closing');
+    if (this.#locked) throw invalidState('The FileHandle is locked');
+    this.#locked = true;
+    // Read as Node reads it: after locking, so a null options locks the handle and throws a TypeError.
+    const type = (options as { type?: unknown }).type;
+    if (type !== undefined && typeof type !== 'string') throw invalidArgType('options.type', ['string'], [], type);
+    const { ReadableStream } = this.#ctx.builtin?.('stream/web') as { ReadableStream: new (source: object) => unknown };
+    this.#refs++;
+    let done = false;
+    const finish = (): void => {
+      if (done) return;
+      done = true;
+      this.#unref();
+    };
+    const readInto = async (view: Uint8Array): Promise<number> => {
+      // The stream holds a reference, so the descriptor stays open until it ends.
+      const r = bytesOf(await this.#ctx.rpc.callAsync(Method.read, [this.#fd, view.byteLength, null]));
+      view.set(r);
+      return r.byteLength;
+    };
+    if (type === 'bytes') {
+      return new ReadableStream({
+        type: 'bytes',
+        autoAllocateChunkSize: 16384,
+        pull: async (controller: ByteController) => {
+          const request = controller.byobRequest!;
+          const view = request.view;
+          const n = await readInto(new Uint8Array(view.buffer, view.byteOffset, view.byteLength));
+          if (n === 0) {
+            finish();
+            controller.close();
+          }
+          request.respond(n);
+        },
+        cancel: finish,
+      });
+    }
+    return new ReadableStream({
+      pull: async (controller: { enqueue(chunk: ArrayBuffer): void; close(): void }) => {
+        const chunk = new Uint8Array(65536);
+        const n = await readInto(chunk);
+        if (n === 0) {
+          finish();
+          controller.close();
+        } else controller.enqueue(chunk.buffer.slice(0, n));
+      },
+      cancel: finish,
+    });
   }
 
   /** A readline interface over the file's lines, as Node 20's (`crlfDelay: Infinity`). */
