@@ -78,6 +78,9 @@ function readParams(bufferOrParams: unknown, offset: unknown, length: unknown, p
   return { buffer: buf, offset: off, length: len, position };
 }
 
+/** The last id getAsyncId gave. */
+let lastAsyncId = 0;
+
 /** A promise-based descriptor, as `fs.promises.open` returns. */
 export class FileHandle extends EventEmitter {
   #fd: number;
@@ -87,11 +90,17 @@ export class FileHandle extends EventEmitter {
   #closed: { resolve(): void; reject(e: unknown): void } | undefined;
   /** A web stream was made of this handle (one only, as Node allows). */
   #locked = false;
+  #asyncId: number | undefined;
 
   constructor(fd: number, ctx: HandleContext) {
     super();
     this.#fd = fd;
     this.#ctx = ctx;
+  }
+
+  /** An id of this handle, unique in the run (Node's async resource id; the numbers differ from Node's). */
+  getAsyncId(): number {
+    return (this.#asyncId ??= ++lastAsyncId);
   }
 
   /** The descriptor, or -1 once closed. */
