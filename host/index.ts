@@ -3,6 +3,7 @@
  */
 export { createSandbox, Sandbox } from './sandbox/index.js';
 export { Dispatcher, materialize } from './dispatcher/index.js';
+export { createFsDispatcher, FsDispatcher } from './embedding/index.js';
 export { BridgeCallError } from './dispatcher/errors.js';
 export { createMemoryVfs } from './vfs/index.js';
 export { loadDirectory } from './vfs/load-dir.js';
@@ -15,6 +16,7 @@ export { moduleHandlers } from './modules/handlers.js';
 export type { RunOptions, RunFileOptions, RunResult } from './sandbox/index.js';
 export type { Handler, CallInfo, DispatchedReply } from './dispatcher/index.js';
 export type { DispatcherOptions, DispatcherProtocol } from './dispatcher/legacy.js';
+export type { FsDispatcherOptions } from './embedding/index.js';
 export type { SandboxOptions, Limits, TraceEntry } from './sandbox/options.js';
 export type { Vfs, VfsStats } from './vfs/index.js';
 export type { HostFunction } from './host-functions/index.js';

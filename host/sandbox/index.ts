@@ -4,17 +4,14 @@ import { performance } from 'node:perf_hooks';
 import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import { fillBulk, HostChannel, type BulkReplies, type ChannelError } from '../../bridge/channel/host.js';
 import { decodeResponseHeader } from '../../bridge/wire/frame.js';
-import { Method } from '../../bridge/wire/protocol.js';
-import { Dispatcher, materialize, type DispatchedReply, type Handler } from '../dispatcher/index.js';
-import { BridgeCallError, callError } from '../dispatcher/errors.js';
-import { FdTable, fsHandlers } from '../fs/index.js';
+import { materialize, type DispatchedReply, type Handler } from '../dispatcher/index.js';
+import { createFsDispatcher, type FsDispatcher } from '../embedding/index.js';
 import { hostFunctionHandlers } from '../host-functions/index.js';
 import { requestLimit, sandboxProtocols } from '../dispatcher/legacy.js';
 import { resolveLimits, type ResolvedLimits, type SandboxOptions, type TraceEntry } from './options.js';
 import { assets } from './paths.js';
 import { createMemoryVfs, type Vfs } from '../vfs/index.js';
 import { createMountVfs } from '../vfs/mount/index.js';
-import { budgetedVfs } from '../vfs/quota.js';
 import { bundleCache, keepBundleCache } from './bundle-cache.js';
 import { CodeCache, sharedCodeCache } from '../modules/code-cache.js';
 
@@ -83,47 +80,16 @@ export class Sandbox {
   }
 
   /**
-   * The dispatcher a run uses: fs methods, console output, and the embedder's methods. `fds` holds
-   * the run's open descriptors (its owner closes them with `closeAll` when the run ends).
+   * The dispatcher of one run: fs methods and console output over this sandbox's filesystem (within
+   * the run's budget), and the embedder's methods and host functions. The run closes it when it ends.
    */
-  createDispatcher(session: string, fds: FdTable = new FdTable(this.vfs), vfs: Vfs = this.vfs): Dispatcher {
-    const [out, err] = outputSinks(this.#options, this.limits.maxOutputBytes);
-    fds.attachStdio(out, err);
-    const d = new Dispatcher(session, fsHandlers(vfs, this.limits, fds), { protocol: sandboxProtocols(this.#options).dispatcher });
-    d.register(Method.write, (args) => {
-      const [fd, bytes] = args;
-      if ((fd !== 1 && fd !== 2) || !(bytes instanceof Uint8Array)) throw callError('ERR_INVALID_ARG_TYPE', 'TypeError', 'process.write takes (1 | 2, bytes)');
-      (fd === 1 ? out : err)(new Uint8Array(bytes));
-      return undefined;
-    });
-    for (const [name, fn] of Object.entries(this.#options.methods ?? {})) d.register(name, fn);
+  createDispatcher(session: string): FsDispatcher {
+    const o = this.#options;
+    const d = createFsDispatcher(session, { vfs: this.vfs, limits: o.limits, protocol: sandboxProtocols(o).dispatcher, stdout: o.stdout, stderr: o.stderr });
+    for (const [name, fn] of Object.entries(o.methods ?? {})) d.register(name, fn);
     for (const [name, fn] of Object.entries(this.#hostFunctions)) d.register(name, fn);
     return d;
   }
-}
-
-/**
- * The guest's stdout and stderr sinks for one run, sharing a budget of `maxBytes` (0: none). A write
- * past it fails with ENOSPC, and the host's stderr sink is told once.
- */
-function outputSinks(options: SandboxOptions, maxBytes: number): [(b: Uint8Array) => void, (b: Uint8Array) => void] {
-  const out = options.stdout ?? ((b: Uint8Array) => void process.stdout.write(b));
-  const err = options.stderr ?? ((b: Uint8Array) => void process.stderr.write(b));
-  if (maxBytes === 0) return [out, err];
-  let left = maxBytes;
-  let told = false;
-  const budgeted = (sink: (b: Uint8Array) => void) => (bytes: Uint8Array) => {
-    if (bytes.length > left) {
-      if (!told) {
-        told = true;
-        err(Buffer.from(`v8-fs-bridge: the guest's output reached its limit of ${maxBytes} bytes; further output is refused\n`));
-      }
-      throw new BridgeCallError({ code: 'ENOSPC', syscall: 'write' });
-    }
-    left -= bytes.length;
-    sink(bytes);
-  };
-  return [budgeted(out), budgeted(err)];
 }
 
 /** A buffer of its own (never pooled, never shared) until it is transferred: see BulkReplies. */
@@ -139,9 +105,7 @@ class Run {
   readonly done: Promise<RunResult>;
   readonly #sandbox: Sandbox;
   readonly #options: SandboxOptions;
-  readonly #dispatcher: Dispatcher;
-  /** The run's open descriptors, all closed when the Worker exits. */
-  readonly #fds: FdTable;
+  readonly #dispatcher: FsDispatcher;
   readonly #worker: Worker;
   readonly #port: MessagePort;
   /** Large blocking-reply payloads are transferred through this port (HostChannel's BulkReplies). */
@@ -158,10 +122,7 @@ class Run {
     this.#options = options;
     const session = `s${++sessions}`;
     const limits = sandbox.limits;
-    // What this run may add to the filesystem (both counts net of what it removes).
-    const vfs = budgetedVfs(sandbox.vfs, { maxBytes: limits.maxFsBytes, maxEntries: limits.maxFsEntries });
-    this.#fds = new FdTable(vfs);
-    this.#dispatcher = sandbox.createDispatcher(session, this.#fds, vfs);
+    this.#dispatcher = sandbox.createDispatcher(session);
     const cwd = posix.resolve('/', run.cwd ?? '/');
     const filename = run.filename ?? '/main.js';
     const config = JSON.stringify({
@@ -213,7 +174,7 @@ class Run {
       });
       this.#worker.on('exit', (code) => {
         this.#channel?.close();
-        this.#fds.closeAll();
+        this.#dispatcher.close();
         this.#port.close();
         this.#bulkPort.close();
         this.#asyncBulkPort.close();
