@@ -6,7 +6,7 @@
 export { FrameType, Status, Method, Defaults, Offset, FieldSize, FieldMax } from './wire/index.js';
 export { encodeCallHeader, encodeResponseHeader, joinFrame, decodeCall, decodeCallHead, decodeResponse, decodeResponseHeader, FrameError } from './wire/index.js';
 export { encodeValue, decodeValue, encodeArgs, decodeArgs } from './wire/index.js';
-export { buildError, decodeErrorRecord, encodeErrorRecord, errnoOf, isSystemCode, recordFromThrown, systemMessage, toErrorRecord } from './wire/index.js';
+export { buildError, decodeErrorRecord, encodeErrorRecord, encodeErrorText, errorFromText, errorText, errnoOf, isSystemCode, recordFromThrown, systemMessage, toErrorRecord, TEXT_ERROR_PREFIXES } from './wire/index.js';
 export { ChannelError, Control, Owner, Kind, HostChannel, createChannelBuffer, fillBulk, WINDOW_OFFSET } from './channel/index.js';
 export { GuestChannel } from './channel/index.js';
 export { WireProtocol, ProtocolVersion } from './wire/index.js';

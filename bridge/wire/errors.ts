@@ -99,22 +99,115 @@ export function toErrorRecord(value: unknown): ErrorRecord {
   return record;
 }
 
-/** Encodes a record as a status-1 payload. */
-export function encodeErrorRecord(record: ErrorRecord): Uint8Array {
+/** The record with its paths and message as Node prints them (a name that is not UTF-8 shows U+FFFD). */
+function shown(record: ErrorRecord): ErrorRecord {
   const { path, dest, message } = record;
-  if ([path, dest, message].some((s) => s !== undefined && hasEscapes(s))) {
-    // A path of bytes that are not UTF-8 shows as Node prints it: decoded, U+FFFD for each bad sequence.
-    const shown = { ...record };
-    if (path !== undefined) shown.path = displayName(path);
-    if (dest !== undefined) shown.dest = displayName(dest);
-    if (message !== undefined) shown.message = displayName(message);
-    return encodeValue(shown);
-  }
-  return encodeValue(record);
+  if (![path, dest, message].some((s) => s !== undefined && hasEscapes(s))) return record;
+  const out = { ...record };
+  if (path !== undefined) out.path = displayName(path);
+  if (dest !== undefined) out.dest = displayName(dest);
+  if (message !== undefined) out.message = displayName(message);
+  return out;
 }
 
-/** Decodes a status-1 payload. Bytes that are not a CBOR map give a generic bridge error record. */
+/** Encodes a record as a status-1 payload (a CBOR map: the raw wire's form). */
+export function encodeErrorRecord(record: ErrorRecord): Uint8Array {
+  return encodeValue(shown(record));
+}
+
+/**
+ * The text form of an error, as legacy hosts answer status 1: UTF-8 `"<code>: <message>"`. A
+ * system error is Node's own message (`ENOENT: no such file or directory, open '/a'`); any other
+ * code follows a trusted prefix that also names its class,
+ * `ERR_AGENT_OS_TYPE_ERROR: ERR_INVALID_ARG_TYPE: The "path" ...`, so a reader that trusts only
+ * errno-shaped first segments and the segment after an `ERR_AGENT_OS_` prefix keeps the code.
+ */
+export const TEXT_ERROR_PREFIXES: Readonly<Record<ErrorName, string>> = {
+  Error: 'ERR_AGENT_OS_ERROR',
+  TypeError: 'ERR_AGENT_OS_TYPE_ERROR',
+  RangeError: 'ERR_AGENT_OS_RANGE_ERROR',
+};
+
+/** The text of a record (see TEXT_ERROR_PREFIX). */
+export function errorText(record: ErrorRecord): string {
+  const r = shown(record);
+  if (isSystemCode(r.code) && r.syscall !== undefined) return systemMessage(r);
+  if (ERRNO_SHAPED.test(r.code)) return `${r.code}: ${r.message ?? SYSTEM_ERRORS[r.code]?.[1] ?? ''}`;
+  return `${TEXT_ERROR_PREFIXES[r.name ?? 'Error']}: ${r.code}: ${r.message ?? r.code}`;
+}
+
+/** Encodes a record as a legacy status-1 payload: the UTF-8 of its text. */
+export function encodeErrorText(record: ErrorRecord): Uint8Array {
+  return new TextEncoder().encode(errorText(record));
+}
+
+/** A first segment the text form trusts as a code: errno-shaped (`ENOENT`), never `ERR_...`. */
+const ERRNO_SHAPED = /^E(?!RR_)[A-Z0-9_]+$/;
+/** A code after the trusted prefix: errno-shaped or `ERR_...`. */
+const CODE_SHAPED = /^E[A-Z0-9_]+$/;
+
+/** The class a trusted prefix names (other `ERR_AGENT_OS_` prefixes: Error). */
+function prefixClass(prefix: string): ErrorName {
+  for (const name of NAMES) if (TEXT_ERROR_PREFIXES[name as ErrorName] === prefix) return name as ErrorName;
+  return 'Error';
+}
+
+const EISDIR_TEXT = 'Path is a directory: rm returned EISDIR (is a directory) ';
+
+/** Node's system message of `code` split back into syscall, path and dest; undefined if it is not one. */
+function parseSystemText(code: string, rest: string): ErrorRecord | undefined {
+  const description = SYSTEM_ERRORS[code]?.[1];
+  if (description === undefined || !rest.startsWith(`${description}, `)) return undefined;
+  const tail = rest.slice(description.length + 2);
+  const m = /^([a-z_0-9]+)(?: '([\s\S]*)')?$/.exec(tail);
+  if (m === null) return undefined;
+  const record: ErrorRecord = { code, syscall: m[1]! };
+  if (m[2] !== undefined) {
+    // `'a' -> 'b'`: the first ` -> ` between quotes ends the path (a path holding that text is ambiguous).
+    const cut = m[2].indexOf("' -> '");
+    if (cut < 0) record.path = m[2];
+    else {
+      record.path = m[2].slice(0, cut);
+      record.dest = m[2].slice(cut + 6);
+    }
+  }
+  return systemMessage(record) === `${code}: ${rest}` ? record : undefined;
+}
+
+/**
+ * Reads the text form of a status-1 payload with the reference rule: the code is kept only when
+ * the first segment is errno-shaped, or when it is the segment after a trusted `ERR_AGENT_OS_`
+ * prefix; any other text (which guest input could have shaped) gives an Error without a code
+ * (code `''` in the record).
+ */
+export function errorFromText(text: string): ErrorRecord {
+  const first = text.indexOf(': ');
+  const head = first < 0 ? text : text.slice(0, first);
+  const rest = first < 0 ? '' : text.slice(first + 2);
+  if (head.startsWith('ERR_AGENT_OS_')) {
+    const second = rest.indexOf(': ');
+    const code = second < 0 ? rest : rest.slice(0, second);
+    if (CODE_SHAPED.test(code)) {
+      const message = second < 0 ? code : rest.slice(second + 2);
+      if (ERRNO_SHAPED.test(code)) return parseSystemText(code, message) ?? { code, message };
+      const record: ErrorRecord = { code, name: prefixClass(head), message };
+      if (code === 'ERR_FS_EISDIR' && message.startsWith(EISDIR_TEXT)) Object.assign(record, { syscall: 'rm', path: message.slice(EISDIR_TEXT.length) });
+      return record;
+    }
+  } else if (ERRNO_SHAPED.test(head)) {
+    return parseSystemText(head, rest) ?? { code: head, message: rest };
+  }
+  return { code: '', name: 'Error', message: text };
+}
+
+/**
+ * Decodes a status-1 payload of either form: a CBOR map (its first byte is a map head, 0xa0-0xbf,
+ * which no UTF-8 text starts with) or legacy text. A CBOR payload that is not a record gives a
+ * generic bridge error record.
+ */
 export function decodeErrorRecord(payload: Uint8Array): ErrorRecord {
+  const first = payload[0];
+  if (first === undefined || first < 0xa0 || first > 0xbf) return errorFromText(new TextDecoder().decode(payload));
   try {
     return toErrorRecord(decodeValue(payload));
   } catch {
@@ -135,8 +228,11 @@ export interface ErrorConstructors {
  * other errors get `code` and Node's `Name [CODE]: message` stack header.
  */
 export function buildError(record: ErrorRecord, ctors: ErrorConstructors): Error {
+  if (record.code === '') return new ctors.Error(record.message ?? '');
   if (isSystemCode(record.code)) {
-    const err = new ctors.Error(systemMessage(record)) as Error & Record<string, unknown>;
+    // A system error read from text that was not Node's message keeps that text.
+    const text = record.syscall === undefined && record.message !== undefined ? `${record.code}: ${record.message}` : systemMessage(record);
+    const err = new ctors.Error(text) as Error & Record<string, unknown>;
     err.errno = errnoOf(record.code);
     err.code = record.code;
     if (record.syscall !== undefined) err.syscall = record.syscall;

@@ -6,10 +6,12 @@ import '../structured/cbor.js';
 /**
  * Arguments and structured results travel as CBOR. Byte strings stay byte strings (never base64):
  * a Uint8Array or Buffer argument is encoded as CBOR major type 2 and decodes as a view into the
- * received frame, so the receiver pays no extra copy.
+ * received frame, so the receiver pays no extra copy. Maps are written with the shortest head for
+ * their size (RFC 8949's preferred serialization), as other CBOR encoders of the wire write them.
  */
 const codec = new Encoder({
   useRecords: false,
+  variableMapSize: true,
   mapsAsObjects: true,
   tagUint8Array: false,
   pack: false,

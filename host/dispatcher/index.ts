@@ -1,5 +1,5 @@
 import type { ByteSource, Reply } from '../../bridge/channel/host.js';
-import { encodeErrorRecord, type ErrorRecord } from '../../bridge/wire/errors.js';
+import { encodeErrorRecord, encodeErrorText, type ErrorRecord } from '../../bridge/wire/errors.js';
 import { decodeCall, encodeResponseHeader, decodeCallHead, FrameError } from '../../bridge/wire/frame.js';
 import { Method, Status } from '../../bridge/wire/protocol.js';
 import { decodeArgs, encodeValue } from '../../bridge/wire/values.js';
@@ -68,8 +68,9 @@ export class Dispatcher {
     return { header: encodeResponseHeader(this.session, id, status, responseBytes), body, id, method, status, requestBytes, responseBytes };
   }
 
+  /** An error answer: a CBOR record on the raw wire, `"<code>: <message>"` text on the legacy wire (as old hosts answer). */
   #error(id: number, method: string, requestBytes: number, record: ErrorRecord): DispatchedReply {
-    return this.#answer(id, method, requestBytes, Status.Error, encodeErrorRecord(record));
+    return this.#answer(id, method, requestBytes, Status.Error, this.#wire.legacy ? encodeErrorText(record) : encodeErrorRecord(record));
   }
 
   /** Decodes and serves one request frame. Never throws: every failure is an error reply. */
