@@ -8,6 +8,7 @@ import { Method } from '../../bridge/wire/protocol.js';
 import { Dispatcher, materialize, type DispatchedReply, type Handler } from '../dispatcher/index.js';
 import { BridgeCallError, callError } from '../dispatcher/errors.js';
 import { FdTable, fsHandlers } from '../fs/index.js';
+import { WatchTable, watchHandlers } from '../fs/watch/index.js';
 import { hostFunctionHandlers } from '../host-functions/index.js';
 import { requestLimit, sandboxProtocols } from '../dispatcher/legacy.js';
 import { resolveLimits, type ResolvedLimits, type SandboxOptions, type TraceEntry } from './options.js';
@@ -84,12 +85,13 @@ export class Sandbox {
 
   /**
    * The dispatcher a run uses: fs methods, console output, and the embedder's methods. `fds` holds
-   * the run's open descriptors (its owner closes them with `closeAll` when the run ends).
+   * the run's open descriptors and `watches` its watchers (its owner closes both with `closeAll`
+   * when the run ends).
    */
-  createDispatcher(session: string, fds: FdTable = new FdTable(this.vfs), vfs: Vfs = this.vfs): Dispatcher {
+  createDispatcher(session: string, fds: FdTable = new FdTable(this.vfs), vfs: Vfs = this.vfs, watches = new WatchTable(this.vfs, this.limits)): Dispatcher {
     const [out, err] = outputSinks(this.#options, this.limits.maxOutputBytes);
     fds.attachStdio(out, err);
-    const d = new Dispatcher(session, fsHandlers(vfs, this.limits, fds), { protocol: sandboxProtocols(this.#options).dispatcher });
+    const d = new Dispatcher(session, { ...fsHandlers(vfs, this.limits, fds), ...watchHandlers(watches) }, { protocol: sandboxProtocols(this.#options).dispatcher });
     d.register(Method.write, (args) => {
       const [fd, bytes] = args;
       if ((fd !== 1 && fd !== 2) || !(bytes instanceof Uint8Array)) throw callError('ERR_INVALID_ARG_TYPE', 'TypeError', 'process.write takes (1 | 2, bytes)');
@@ -142,6 +144,8 @@ class Run {
   readonly #dispatcher: Dispatcher;
   /** The run's open descriptors, all closed when the Worker exits. */
   readonly #fds: FdTable;
+  /** The run's watchers, all closed when the Worker exits. */
+  readonly #watches: WatchTable;
   readonly #worker: Worker;
   readonly #port: MessagePort;
   /** Large blocking-reply payloads are transferred through this port (HostChannel's BulkReplies). */
@@ -161,7 +165,9 @@ class Run {
     // What this run may add to the filesystem (both counts net of what it removes).
     const vfs = budgetedVfs(sandbox.vfs, { maxBytes: limits.maxFsBytes, maxEntries: limits.maxFsEntries });
     this.#fds = new FdTable(vfs);
-    this.#dispatcher = sandbox.createDispatcher(session, this.#fds, vfs);
+    // Watchers see the filesystem itself: the budget only counts what the run adds.
+    this.#watches = new WatchTable(sandbox.vfs, limits);
+    this.#dispatcher = sandbox.createDispatcher(session, this.#fds, vfs, this.#watches);
     const cwd = posix.resolve('/', run.cwd ?? '/');
     const filename = run.filename ?? '/main.js';
     const config = JSON.stringify({
@@ -214,6 +220,7 @@ class Run {
       this.#worker.on('exit', (code) => {
         this.#channel?.close();
         this.#fds.closeAll();
+        this.#watches.closeAll();
         this.#port.close();
         this.#bulkPort.close();
         this.#asyncBulkPort.close();
