@@ -92,8 +92,10 @@ class StatPoll {
     if (this.#closed) return;
     const started = this.#now();
     const result = this.#rpc.callSync(Method.stat, [this.#path, this.#bigint, true]);
-    if (result.status === Status.Raw) {
-      const curr = statsFromRecord(result.bytes, this.#bigint);
+    // Raw bytes, or (from a legacy host) a value holding them.
+    const record = result.status === Status.Raw ? result.bytes : result.status === Status.Ok && result.value instanceof Uint8Array ? result.value : undefined;
+    if (record !== undefined) {
+      const curr = statsFromRecord(record, this.#bigint);
       const prev = this.#good;
       const report = this.#state !== 0 && (this.#state !== 1 || !same(prev, curr));
       this.#good = curr;
