@@ -82,7 +82,7 @@ describe('fs.watch on a mount is confined', () => {
     writeFileSync(join(outside, 'secret.txt'), 'changed outside');
     writeFileSync(join(outside, 'new-outside.txt'), 'new');
     const result = await run;
-    (sandbox.vfs as { close(): void }).close();
+    (sandbox.vfs as unknown as { close(): void }).close();
     const text = Buffer.concat(out).toString();
     expect(result.exitCode).toBe(0);
     expect(text).toContain('plain rename inside.txt');

@@ -3,7 +3,7 @@ import { invalidArgType } from '../../node-errors.js';
 import type { GuestTimers } from '../../builtins/registry.js';
 import { validateFunction } from '../../builtins/validate.js';
 import type { Rpc } from '../../rpc.js';
-import { signalOption } from '../abort.js';
+import { validateAbortSignal } from '../../builtins/events/validate.js';
 import { toEncoding, toPath } from '../args.js';
 import { nextTick } from '../streams/process.js';
 import { fsWatcherClass } from './fs-watcher.js';
@@ -26,10 +26,10 @@ function watchOptions(options: unknown): Record<string, unknown> {
   else if (typeof options !== 'object') throw invalidArgType('options', ['string', 'object'], [], options);
   const o = options as Record<string, unknown>;
   if (o.encoding !== 'buffer') toEncoding(o.encoding);
-  signalOption(o);
-  // A copy of the own enumerable properties, as Node makes one (each getter runs once more).
+  if (o.signal !== undefined) validateAbortSignal(o.signal, 'options.signal');
+  // A copy of the enumerable properties, inherited ones too, as Node makes it (each getter runs once more).
   const copy: Record<string, unknown> = {};
-  for (const key of Object.keys(o)) copy[key] = o[key];
+  for (const key in o) copy[key] = o[key];
   return copy;
 }
 
@@ -117,10 +117,10 @@ export function installWatch(rpc: Rpc, config: WatchConfig, fs: Record<string, u
 
   const promisesWatch = promiseWatch({
     plain: startPlain,
-    recursive(root, persistent) {
-      const w = new Recursive({ persistent, recursive: true });
-      w.start(root);
-      return w;
+    recursive(filename, options) {
+      const w = new Recursive(options as never);
+      w.start(path.resolve('/', toPath(filename)));
+      return w as unknown as AsyncIterable<unknown>;
     },
   });
 

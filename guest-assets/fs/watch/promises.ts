@@ -1,5 +1,4 @@
 import { Buffer } from 'buffer';
-import path from 'path-browserify';
 import { AbortError, validateAbortSignal, validateBoolean, validateObject } from '../../builtins/events/validate.js';
 import { invalidArgValue } from '../../node-errors.js';
 import type { SignalLike } from '../abort.js';
@@ -10,8 +9,8 @@ import type { FSWatcher } from './fs-watcher.js';
 export interface PromiseWatchParts {
   /** A started plain watcher of `path` (throws Node's error on refusal). */
   plain(path: string, filename: unknown, persistent: boolean, encoding: string): FSWatcher;
-  /** A started recursive watcher of the absolute `root`. */
-  recursive(root: string, persistent: boolean): { on(event: string, listener: (...args: unknown[]) => void): unknown; close(): void };
+  /** A started recursive watcher (Node's own layer, options as given) of `filename`. */
+  recursive(filename: unknown, options: Record<string, unknown>): AsyncIterable<unknown>;
 }
 
 interface Deferred {
@@ -31,12 +30,14 @@ function deferred(): Deferred {
 }
 
 /**
- * `fs.promises.watch(filename, options)`: an async generator of `{ eventType, filename }`, as
- * Node's. It keeps one event at a time: an event that comes while the last one has not been taken
- * yet is dropped, as in Node. It ends by throwing Node's AbortError when `signal` aborts.
+ * `fs.promises.watch(filename, options)` as Node 20 has it on Linux: a recursive watch iterates
+ * the recursive watcher (ended by its signal or by leaving the loop; names unencoded); any other
+ * is an async generator of `{ eventType, filename }` over one plain watcher. That one keeps one
+ * event at a time: an event that comes while the last one has not been taken yet is dropped, as in
+ * Node. It ends by throwing Node's AbortError when `signal` aborts.
  */
 export function promiseWatch(parts: PromiseWatchParts) {
-  return async function* watch(filename: unknown, options: unknown = {}): AsyncGenerator<unknown, never, unknown> {
+  async function* plainWatch(filename: unknown, options: unknown = {}): AsyncGenerator<unknown, never, unknown> {
     const where = toPath(filename);
     validateObject(options, 'options');
     const { persistent = true, recursive = false, encoding = 'utf8', signal } = options as { persistent?: unknown; recursive?: unknown; encoding?: unknown; signal?: SignalLike };
@@ -47,32 +48,20 @@ export function promiseWatch(parts: PromiseWatchParts) {
     if (encoding && !Buffer.isEncoding(encoding as string)) throw invalidArgValue(String(encoding), 'encoding', 'is invalid encoding');
     if (signal?.aborted) throw new AbortError(undefined, { cause: signal.reason });
     let next = deferred();
-    let handle: { close(): void } | undefined;
+    let handle: FSWatcher | undefined;
     const onAbort = () => {
       handle?.close();
       next.reject(new AbortError(undefined, { cause: signal?.reason }));
     };
     try {
       signal?.addEventListener('abort', onAbort, { once: true });
-      const onChange = (eventType: unknown, name: unknown) => next.resolve({ eventType, filename: name });
-      if (recursive) {
-        const named = (encoding as string) || 'utf8';
-        const w = parts.recursive(path.resolve('/', where), persistent);
-        w.on('change', (eventType, name) => onChange(eventType, named === 'utf8' || named === 'utf-8' ? name : Buffer.from(String(name)).toString(named as BufferEncoding)));
-        w.on('error', (e) => {
-          w.close();
-          next.reject(e);
-        });
-        handle = w;
-      } else {
-        const w = parts.plain(where, filename, persistent, ((encoding as string) || 'utf8'));
-        w.on('change', onChange);
-        w.on('error', (e) => {
-          w.close();
-          next.reject(e);
-        });
-        handle = w;
-      }
+      const w = parts.plain(where, filename, persistent, (encoding as string) || 'utf8');
+      handle = w;
+      w.on('change', (eventType: unknown, name: unknown) => next.resolve({ eventType, filename: name }));
+      w.on('error', (e: unknown) => {
+        w.close();
+        next.reject(e);
+      });
       while (!signal?.aborted) {
         yield await next.promise;
         next = deferred();
@@ -82,5 +71,18 @@ export function promiseWatch(parts: PromiseWatchParts) {
       handle?.close();
       signal?.removeEventListener('abort', onAbort);
     }
+  }
+
+  return async function* _watch(filename: unknown, options: unknown = {}): AsyncGenerator<unknown, void, unknown> {
+    validateObject(options, 'options');
+    const o = options as Record<string, unknown>;
+    if (o.recursive != null) {
+      validateBoolean(o.recursive, 'options.recursive');
+      if (o.recursive) {
+        yield* parts.recursive(filename, o);
+        return;
+      }
+    }
+    yield* plainWatch(filename, options);
   };
 }
