@@ -100,7 +100,8 @@ export class WatchTable {
 
   #push(id: number, kind: WatchEvent, name: Uint8Array | string | null): void {
     if (!this.#open.has(id) || this.#queue.length >= MAX_QUEUED * 3) return;
-    this.#queue.push(id, kind, name);
+    // Names travel as bytes (a mount's may not be UTF-8); an error's code as text.
+    this.#queue.push(id, kind, typeof name === 'string' && kind !== 2 ? Buffer.from(name) : name);
     this.#answer();
   }
 
