@@ -29,6 +29,8 @@ function first(label, path, options, change) {
 (async () => {
   await first('create in dir', 'w', {}, () => fs.writeFileSync('w/new.txt', 'x'));
   await first('write in dir', 'w', {}, () => fs.appendFileSync('w/old.txt', 'more'));
+  await first('replace in dir', 'w', {}, () => fs.writeFileSync('w/old.txt', 'replaced'));
+  await first('copy over in dir', 'w', {}, () => fs.copyFileSync('w/old.txt', 'w/new.txt'));
   await first('remove in dir', 'w', {}, () => fs.unlinkSync('w/new.txt'));
   await first('mkdir in dir', 'w', {}, () => fs.mkdirSync('w/made'));
   await first('rename in dir', 'w', {}, () => fs.renameSync('w/made', 'w/moved'));
