@@ -152,6 +152,32 @@ describe('watcher limit and cleanup', () => {
   });
 });
 
+describe('a failing host watcher', () => {
+  it("reaches the guest as Node's 'error' event: the watcher is closed, without a 'close' event", async () => {
+    const vol = new Volume();
+    vol.mkdirSync('/d');
+    // A filesystem whose watchers fail soon after they start (as an inotify watch can).
+    const vfs = Object.assign(vol, {
+      watchEntry: (_path: string, listener: (kind: 0 | 1 | 2, name: Uint8Array | string | null) => void) => {
+        const timer = setTimeout(() => listener(2, 'EIO'), 50);
+        return { close: () => clearTimeout(timer) };
+      },
+    });
+    const out: string[] = [];
+    const result = await createSandbox({ vfs, stdout: (b) => out.push(Buffer.from(b).toString()) }).run(`
+      const fs = require('fs');
+      const w = fs.watch('/d');
+      w.on('close', () => console.log('close'));
+      w.on('error', (e) => {
+        console.log(e instanceof Error, e.message, Object.keys(e).join(), e.errno, e.syscall, e.code, e.filename);
+        console.log('closed', w._handle, w.close());
+      });
+    `);
+    expect(result.exitCode).toBe(0);
+    expect(out.join('')).toBe('true EIO: i/o error, watch errno,syscall,code,filename -5 watch EIO undefined\nclosed null undefined\n');
+  });
+});
+
 describe('an idle watching sandbox', () => {
   it('burns (almost) no CPU while it waits for an event, and wakes for one made by the host', async () => {
     const vol = new Volume();
