@@ -13,8 +13,12 @@ export interface Caps extends BuiltinCaps {
    * Kind.ReplyBulk). It is deserialized in the guest's realm; undefined when none is waiting.
    */
   takeBulk(): ArrayBuffer | undefined;
-  /** Posts one async call frame; the reply arrives through `GuestApi.settle`. Returns false if it could not be sent. */
-  postAsync(frame: Uint8Array): boolean;
+  /**
+   * Posts one async call frame; the reply arrives through `GuestApi.settle`. Returns false if it
+   * could not be sent. A `weak` call does not keep the sandbox alive while it waits (the watchers'
+   * long poll: what keeps a run alive is a watcher's own ref, as in Node).
+   */
+  postAsync(frame: Uint8Array, weak?: boolean): boolean;
   /** Starts a timer that calls `GuestApi.fire(id)`; `repeat` makes it an interval. */
   setTimer(id: number, ms: number, repeat: boolean, immediate: boolean): void;
   clearTimer(id: number): void;

@@ -67,7 +67,7 @@ export function install(caps: Caps, configJson: string): GuestApi {
   const process = createProcess(caps, config, write);
   bindListenerWarning((warning) => process.emitWarning(warning));
   setWorkingDirectory(config.cwd);
-  const fs = createFs(rpc, { maxFileBytes: config.maxFileBytes, process, builtin: (name) => builtins[name] });
+  const fs = createFs(rpc, { maxFileBytes: config.maxFileBytes, process, builtin: (name) => builtins[name], timers: timers.api, now });
   process._setDirectoryHooks((dir) => {
     try {
       return ((fs.statSync as (p: string) => { isDirectory(): boolean })(dir)).isDirectory() ? '' : 'ENOTDIR';

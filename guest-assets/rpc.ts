@@ -14,6 +14,8 @@ export type Result =
 
 interface Pending {
   resolve(result: Result): void;
+  /** Does not keep the sandbox alive while it waits (Caps.postAsync). */
+  weak?: boolean;
   /** Sent to the host (an answer to a call still waiting here is not one). */
   posted?: boolean;
 }
@@ -102,8 +104,11 @@ export class Rpc {
     return toResult(status, payload);
   }
 
-  /** Calls `method` without blocking; many calls may be in flight. */
-  callAsync(method: string, args: readonly unknown[]): Promise<Result> {
+  /**
+   * Calls `method` without blocking; many calls may be in flight. A `weak` call does not keep the
+   * sandbox alive while it waits for its answer.
+   */
+  callAsync(method: string, args: readonly unknown[], weak = false): Promise<Result> {
     const { id, parts } = this.#frame(method, args);
     let length = 0;
     for (const p of parts) length += p.length;
@@ -114,7 +119,7 @@ export class Rpc {
       at += p.length;
     }
     return new Promise<Result>((resolve) => {
-      this.#pending.set(id, { resolve });
+      this.#pending.set(id, weak ? { resolve, weak } : { resolve });
       if (this.#posted >= MAX_POSTED_CALLS) this.#waiting.push({ id, frame });
       else this.#post(id, frame);
     });
@@ -125,7 +130,7 @@ export class Rpc {
     if (entry === undefined) return;
     entry.posted = true;
     this.#posted++;
-    const sent = guard(() => this.#caps.postAsync(frame));
+    const sent = guard(() => this.#caps.postAsync(frame, entry.weak === true));
     if (sent) return;
     this.#posted--;
     this.#pending.delete(id);

@@ -154,6 +154,19 @@ export const Method = {
   futimes: 'fs.futimesSync',
   /** `[path, bigint]` -> status 0: `[type, bsize, blocks, bfree, bavail, files, ffree]`, numbers or bigints. */
   statfs: 'fs.statfsSync',
+  /**
+   * `[path]` -> status 0: the id of a new watcher of the entry at `path` (symlinks followed; not
+   * recursive: the guest builds Node's recursive watch over these). Its events come by `watchPoll`.
+   */
+  watch: 'fs.watch',
+  /** `[id]` -> status 0 undefined: closes watcher `id` (an unknown id is no error). */
+  unwatch: 'fs.unwatch',
+  /**
+   * `[]`, an async call the host answers once any watcher has events (or none is left) -> status 0:
+   * a flat list of `id, kind (WatchEvent), name` triples; `name` is the entry's name as bytes, or
+   * null for the watched entry itself, or for an error its code. The guest calls it again.
+   */
+  watchPoll: 'fs.watchPoll',
   /** `[fd: 1 | 2, bytes]` -> status 0 undefined: guest console and process.stdout/stderr. */
   write: 'process.write',
   /**
@@ -182,6 +195,14 @@ export const Method = {
   moduleStatMany: 'module.statMany',
 } as const;
 export type Method = (typeof Method)[keyof typeof Method];
+
+/** Kinds of the events `fs.watchPoll` answers: Node's two event types and an error of the watcher. */
+export const WatchEvent = {
+  Change: 0,
+  Rename: 1,
+  Error: 2,
+} as const;
+export type WatchEvent = (typeof WatchEvent)[keyof typeof WatchEvent];
 
 /**
  * How binary data travels. `raw`: status 2 answers and CBOR byte strings. `legacy` (old guests and
@@ -294,4 +315,9 @@ export const Defaults = {
   maxValueDepth: 500,
   /** Largest encoded host function value (arguments or result), 64 MiB; never more than maxFileBytes. */
   maxValueBytes: 64 * 1024 * 1024,
+  /**
+   * Most watchers (`fs.watch`; a recursive watch takes one per entry it watches, as on Linux) one
+   * run may hold open: inotify's classic `max_user_watches`. Past it: ENOSPC, as inotify answers.
+   */
+  maxWatchers: 8192,
 } as const;

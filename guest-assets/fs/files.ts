@@ -5,7 +5,7 @@ import { fileTooLarge } from '../node-errors.js';
 import { unwrap, type Result } from '../rpc.js';
 import { readOptions, toBytes, toPath, writeOptions } from './args.js';
 import type { OpSpec } from './ops.js';
-import type { GuestProcess } from '../builtins/registry.js';
+import type { GuestProcess, GuestTimers } from '../builtins/registry.js';
 
 /** Settings the guest fs needs from the sandbox. */
 export interface FsConfig {
@@ -15,6 +15,10 @@ export interface FsConfig {
   process: GuestProcess;
   /** Another built-in of the guest, by name (FileHandle#readLines uses readline). */
   builtin?: (name: string) => unknown;
+  /** The guest's timers (fs.watchFile polls with them, the watchers hold the run open with them). */
+  timers?: GuestTimers;
+  /** The guest's monotonic clock, in ms. */
+  now?: () => number;
 }
 
 /**

@@ -5,6 +5,7 @@ import { fileOps, type FsConfig } from './files.js';
 import { bindAll } from './ops.js';
 import { statfsOps } from './stats/statfs.js';
 import { installOpenAsBlob } from './blob.js';
+import { installWatch } from './watch/index.js';
 
 export type { FsConfig } from './files.js';
 
@@ -14,5 +15,6 @@ export function createFs(rpc: Rpc, config: FsConfig) {
   installDirFunctions(rpc, fs, promises);
   installDescriptors(rpc, config, fs, promises);
   installOpenAsBlob(fs, promises);
+  if (config.timers !== undefined && config.now !== undefined) installWatch(rpc, { timers: config.timers, now: config.now }, fs, promises);
   return Object.assign(fs, { promises });
 }

@@ -3,6 +3,7 @@ import { Dispatcher } from '../dispatcher/index.js';
 import { BridgeCallError, callError } from '../dispatcher/errors.js';
 import type { DispatcherProtocol } from '../dispatcher/legacy.js';
 import { FdTable, fsHandlers } from '../fs/index.js';
+import { WatchTable, watchHandlers } from '../fs/watch/index.js';
 import { resolveLimits, type Limits, type ResolvedLimits } from '../sandbox/options.js';
 import { createMemoryVfs, type Vfs } from '../vfs/index.js';
 import { budgetedVfs } from '../vfs/quota.js';
@@ -34,6 +35,8 @@ export interface FsDispatcherOptions {
 export class FsDispatcher extends Dispatcher {
   /** The session's open descriptors (guest descriptors name only entries of this table). */
   readonly descriptors: FdTable;
+  /** The session's watchers (fs.watch), at most `limits.maxWatchers`. */
+  readonly watches: WatchTable;
   /** The limits in force, defaults filled in. */
   readonly limits: ResolvedLimits;
   /** The filesystem as this session writes it: the Vfs given, within the session's budget. */
@@ -42,10 +45,14 @@ export class FsDispatcher extends Dispatcher {
   constructor(session: string, options: FsDispatcherOptions = {}) {
     const limits = resolveLimits(options.limits);
     // What this session may add to the filesystem (bytes and entries, net of what it removes).
-    const vfs = budgetedVfs(options.vfs ?? createMemoryVfs(), { maxBytes: limits.maxFsBytes, maxEntries: limits.maxFsEntries });
+    const served = options.vfs ?? createMemoryVfs();
+    const vfs = budgetedVfs(served, { maxBytes: limits.maxFsBytes, maxEntries: limits.maxFsEntries });
     const descriptors = new FdTable(vfs);
-    super(session, fsHandlers(vfs, limits, descriptors), { protocol: options.protocol ?? 'raw' });
+    // Watchers see the filesystem itself: the budget only counts what the session adds.
+    const watches = new WatchTable(served, limits);
+    super(session, { ...fsHandlers(vfs, limits, descriptors), ...watchHandlers(watches) }, { protocol: options.protocol ?? 'raw' });
     this.descriptors = descriptors;
+    this.watches = watches;
     this.limits = limits;
     this.vfs = vfs;
     const [out, err] = outputSinks(options, limits.maxOutputBytes);
@@ -58,9 +65,10 @@ export class FsDispatcher extends Dispatcher {
     });
   }
 
-  /** Ends the session: closes every descriptor the guest left open. Call it once the guest is gone. */
+  /** Ends the session: closes every descriptor and watcher the guest left open. Call it once the guest is gone. */
   close(): void {
     this.descriptors.closeAll();
+    this.watches.closeAll();
   }
 }
 

@@ -52,6 +52,12 @@ export interface Limits {
    * 64 KiB; 0 sends everything through the window.
    */
   bulkBytes?: number;
+  /**
+   * Most watchers a run may hold open at once (`fs.watch`; a recursive watch holds one per entry it
+   * watches, as Node's does on Linux). Past it, watching fails with ENOSPC ('System limit for number
+   * of file watchers reached'), as inotify answers. Default 8192; 0 means none.
+   */
+  maxWatchers?: number;
   /** Host functions: most objects nested in one argument list or result. Default 500. */
   maxValueDepth?: number;
   /** Host functions: largest encoded argument list or result. Default 64 MiB (never more than maxFileBytes). */
@@ -134,6 +140,7 @@ export function resolveLimits(limits: Limits = {}): ResolvedLimits {
     spinIterations: limits.spinIterations ?? Defaults.spinIterations,
     hostSpinMicros: limits.hostSpinMicros ?? Defaults.hostSpinMicros,
     bulkBytes: limits.bulkBytes ?? Defaults.bulkBytes,
+    maxWatchers: limits.maxWatchers ?? Defaults.maxWatchers,
     maxValueDepth: limits.maxValueDepth ?? Defaults.maxValueDepth,
     maxValueBytes: limits.maxValueBytes ?? Defaults.maxValueBytes,
   };

@@ -69,6 +69,18 @@ export interface VfsDirent {
   isBlockDevice(): boolean;
 }
 
+/** A watcher a Vfs started; `close()` stops it and releases what it holds. */
+export interface VfsWatcher {
+  close(): void;
+}
+
+/**
+ * What a watcher reports, as Node's non-recursive `fs.watch` on Linux does: `kind` 0 (change) or 1
+ * (rename) and the name of the entry inside a watched directory (bytes or a string), or null when
+ * the event is about the watched entry itself; kind 2 is an error of the watcher, `name` its code.
+ */
+export type VfsWatchListener = (kind: 0 | 1 | 2, name: Uint8Array | string | null) => void;
+
 /**
  * The filesystem the host handlers run against: the synchronous subset of `node:fs` they use.
  * A memfs Volume satisfies it (the default, in memory), and so does `node:fs` itself.
@@ -115,6 +127,11 @@ export interface Vfs {
   statfsSync?(path: string, options: { bigint: boolean }): VfsStatFs<number> | VfsStatFs<bigint>;
   fsyncSync(fd: number): void;
   fdatasyncSync(fd: number): void;
+  /**
+   * Watches the entry at `path` (symlinks followed), not recursively, for `fs.watch`. A Vfs without
+   * it but with node:fs's own `watch` (a memfs Volume) is watched through that (host/fs/watch/adapt.ts).
+   */
+  watchEntry?(path: string, listener: VfsWatchListener): VfsWatcher;
   fstatSync(fd: number, options: { bigint: false }): VfsFullStats;
   fstatSync(fd: number, options: { bigint: true }): VfsBigIntStats;
   statSync(path: string, options: { bigint: false }): VfsFullStats;

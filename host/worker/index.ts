@@ -13,7 +13,7 @@ import { posix } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import vm from 'node:vm';
 import { moveMessagePortToContext, parentPort, receiveMessageOnPort, workerData, type MessagePort } from 'node:worker_threads';
-import { decodeResponseHeader } from '../../bridge/wire/frame.js';
+import { decodeCallHead, decodeResponseHeader } from '../../bridge/wire/frame.js';
 import type { Caps, GuestApi } from '../../guest-assets/caps.js';
 import { builtinCaps } from './caps/index.js';
 import { ModuleHost } from './modules.js';
@@ -74,6 +74,8 @@ const factory = bundleScript.runInContext(context) as {
 };
 
 let pendingAsync = 0;
+/** Ids of async calls in flight that must not keep the Worker alive (Caps.postAsync's `weak`). */
+const weakCalls = new Set<number>();
 const timers = new Map<number, { handle: NodeJS.Timeout | NodeJS.Immediate; immediate: boolean }>();
 
 const isGuestUint8Array = (value: unknown): value is Uint8Array => realm.isGuestUint8Array(value);
@@ -88,13 +90,15 @@ const caps: Caps = {
       if (types.isSharedArrayBuffer(buffer)) parentPort!.postMessage({ type: 'channel', buffer });
     }, undefined),
   takeBulk: () => takeMoved(bulkPort),
-  postAsync: (frame) =>
+  postAsync: (frame, weak) =>
     quietly(() => {
       if (!types.isUint8Array(frame)) return false;
       const copy = new Uint8Array(Reflect.apply(byteLengthOf, frame, []) as number);
       Reflect.apply(typedArraySet, copy, [frame]);
+      const id = weak === true ? decodeCallHead(copy).id : undefined;
       port.postMessage(copy, [copy.buffer]);
-      if (++pendingAsync === 1) port.ref();
+      if (id !== undefined) weakCalls.add(id);
+      else if (++pendingAsync === 1) port.ref();
       return true;
     }, false),
   setTimer: (id, ms, repeat, immediate) =>
@@ -168,9 +172,9 @@ if (!init.bundleCache || bundleScript.cachedDataRejected) {
 
 port.on('message', (message: unknown) => {
   if (!(message instanceof ArrayBuffer)) return;
-  if (--pendingAsync === 0) port.unref();
   const bytes = new Uint8Array(message);
   const header = decodeResponseHeader(bytes);
+  if (!weakCalls.delete(header.id) && --pendingAsync === 0) port.unref();
   const length = header.frameLength - header.headerLength;
   if (bytes.length === header.headerLength && length > 0) {
     // A header alone: its payload was moved to the async bulk port just before it.

@@ -131,6 +131,39 @@ describe('realm escapes', () => {
     expectNoEscape(out, ['readFile this', 'setTimeout this', 'readFile arguments', 'stream data this', 'zlib callback this', 'host promise then this', 'abort listener this']);
   });
 
+  it('watchers: callers, `this` and arguments of their listeners, and stack frames of their errors', async () => {
+    const out = await attempt(`
+      function grab(label) {
+        return function callback() {
+          keep(label + ' this', this);
+          keep(label + ' arguments', callback.arguments);
+          let f = callback;
+          for (let i = 0; i < 25; i++) {
+            let c;
+            try { c = f.caller; } catch { break; }
+            if (!c) break;
+            keep(label + ' caller', c);
+            f = c;
+          }
+          Error.prepareStackTrace = (e, frames) => { for (const fr of frames) { keep(label + ' getThis', fr.getThis()); keep(label + ' getFunction', fr.getFunction()); } return 'stack'; };
+          void new Error('in a listener').stack;
+          Error.prepareStackTrace = undefined;
+        };
+      }
+      fs.mkdirSync('/w');
+      const w = fs.watch('/w', grab('watch'));
+      const r = fs.watch('/w', { recursive: true }, grab('recursive'));
+      fs.watchFile('/w/polled', { interval: 10 }, grab('watchFile'));
+      const ac = new AbortController();
+      const it = fs.promises.watch('/w', { signal: ac.signal });
+      globalThis.pendingRoute = it.next().then((v) => { keep('promises value', v); ac.abort(); return it.next(); }).catch((e) => { keep('promises error', e); });
+      try { fs.watch('/nope'); } catch (e) { Error.prepareStackTrace = (x, frames) => { keep('watch error frames', frames); return ''; }; void e.stack; Error.prepareStackTrace = undefined; keep('watch error', e); }
+      fs.writeFileSync('/w/new', 'x');
+      setTimeout(() => { w.close(); r.close(); fs.unwatchFile('/w/polled'); }, 100);
+    `);
+    expectNoEscape(out, ['watch this', 'watch arguments', 'recursive this', 'watchFile this', 'watchFile arguments', 'promises value', 'promises error', 'watch error', 'watch getFunction']);
+  });
+
   it('util.inspect.custom hooks reached by console output, format and error reports', async () => {
     const out = await attempt(`
       const custom = Symbol.for('nodejs.util.inspect.custom');

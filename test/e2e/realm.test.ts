@@ -41,6 +41,49 @@ Promise.all(pending).then((values) => {
     expect(out.seen).toBeGreaterThan(500);
   });
 
+  it('watchers, their events, Stats, errors and iterators are the guest realm own', async () => {
+    const vol = new Volume();
+    vol.mkdirSync('/d');
+    vol.writeFileSync('/d/f.txt', 'f');
+    const r = await runGuest(
+      `${PROBE}
+const fs = require('fs');
+const roots = {};
+roots.watcher = fs.watch('/d', { encoding: 'buffer' });
+roots.recursive = fs.watch('/d', { recursive: true });
+roots.fileWatcher = fs.watch('/d/f.txt');
+try { fs.watch('/nope'); } catch (e) { roots.watchError = e; }
+try { fs.watch('/d', 5); } catch (e) { roots.argError = e; }
+const events = [];
+roots.watcher.on('change', function (...args) { events.push({ args, self: this }); });
+roots.recursive.on('change', function (...args) { events.push({ args, self: this }); });
+roots.fileWatcher.on('change', function (...args) { events.push({ args, self: this }); });
+roots.stat = fs.watchFile('/d/f.txt', { interval: 20 }, function (curr, prev) { events.push({ curr, prev, self: this }); });
+roots.bigStat = fs.watchFile('/d/missing', { interval: 20, bigint: true }, function (curr, prev) { events.push({ curr, prev, self: this }); });
+const ac = new AbortController();
+roots.iterator = fs.promises.watch('/d', { signal: ac.signal });
+roots.first = roots.iterator.next();
+fs.writeFileSync('/d/f.txt', 'changed!');
+fs.writeFileSync('/d/g.txt', 'g');
+setTimeout(async () => {
+  roots.firstValue = await roots.first;
+  ac.abort();
+  roots.aborted = await roots.iterator.next().catch((e) => e);
+  roots.missingIterator = await fs.promises.watch('/nope').next().catch((e) => e);
+  roots.events = events;
+  for (const w of [roots.watcher, roots.recursive, roots.fileWatcher]) w.close();
+  fs.unwatchFile('/d/f.txt'); fs.unwatchFile('/d/missing');
+  if (events.length < 5) throw new Error('too few events: ' + events.length);
+  console.log(JSON.stringify(probe(roots)));
+}, 200);`,
+      { vol },
+    );
+    expect(r.stderr).toBe('');
+    const out = JSON.parse(r.stdout) as { seen: number; foreign: string[] };
+    expect(out.foreign).toEqual([]);
+    expect(out.seen).toBeGreaterThan(200);
+  });
+
   // The host marker is process.reallyExit: the real process has it, the guest's process never does.
   it('the classic escapes find no host process', async () => {
     const r = await runGuest(`

@@ -7,7 +7,8 @@ import { openPath, toFlags } from './open.js';
 import { PathMethods } from './paths.js';
 import { MountRoot } from './root.js';
 import { checkEncoding, copyFile, readWhole, writeAll, writeByFlags } from './write.js';
-import type { Vfs } from '../index.js';
+import type { Vfs, VfsWatcher, VfsWatchListener } from '../index.js';
+import { watchEntry } from './watch.js';
 
 /** Options of `createMountVfs`. */
 export interface MountOptions {
@@ -118,6 +119,11 @@ export class MountVfs extends PathMethods implements Vfs {
   /** `fs.mkdtempSync(prefix, options)`. */
   mkdtempSync(prefix: string, options?: { encoding?: BufferEncoding | 'buffer' | null } | BufferEncoding | 'buffer' | null): string | Buffer {
     return mkdtemp(this.root, prefix, options);
+  }
+
+  /** `fs.watch` of one entry (not recursive), confined: see host/vfs/mount/watch.ts. */
+  watchEntry(path: string, listener: VfsWatchListener): VfsWatcher {
+    return watchEntry(this.root, path, listener);
   }
 
   /** Descriptors the guest holds open right now. */

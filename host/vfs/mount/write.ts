@@ -1,4 +1,5 @@
 import * as fs from 'node:fs';
+import { replacing } from './replaced.js';
 import { randomBytes } from 'node:crypto';
 import { inspect } from 'node:util';
 import { systemCode } from './errors.js';
@@ -58,7 +59,10 @@ function replaceWith(entry: Entry, mode: number, commit: Commit, fill: (fd: numb
     fs.closeSync(temp.fd);
     open = false;
     if (commit.exclusive) linkInto(entry, temp.name);
-    else fs.renameSync(inDir(entry.dir, temp.name), inDir(entry.dir, entry.name));
+    else {
+      if (entry.fd !== undefined) replacing(entry.dir, entry.name);
+      fs.renameSync(inDir(entry.dir, temp.name), inDir(entry.dir, entry.name));
+    }
   } catch (e) {
     if (open) fs.closeSync(temp.fd);
     removeQuietly(entry.dir, temp.name);
