@@ -69,8 +69,14 @@ class Writer {
 
   #byKind(v: object, kind: Kind, depth: number): unknown {
     switch (kind) {
-      case 'object':
+      case 'object': {
+        const legacy = this.#realm.legacyBytes?.(v);
+        if (legacy !== undefined) {
+          this.spend(legacy.length + 1);
+          return new Tag(legacy, ValueTag.Buffer);
+        }
         return new Tag(this.properties(v, depth), ValueTag.Object);
+      }
       case 'array':
         return this.#array(v as unknown[], depth);
       case 'typedarray':

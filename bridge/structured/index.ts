@@ -1,3 +1,4 @@
+import { LegacyBytesError } from '../legacy.js';
 import { cbor } from './cbor.js';
 import { readTree } from './decode.js';
 import { writeTree } from './encode.js';
@@ -62,7 +63,11 @@ export function encodeOutcome(settled: Settled, realm: ValueRealm, limits: Value
   } catch (e) {
     // The guest learns why, and, when the function threw, what it threw.
     const detail = settled.threw ? ` (the host function threw ${describe(settled.value)})` : '';
-    const failure = isValueError(e) ? valueError(e.code, e.message + detail) : valueError(ValueErrorCode.Unsupported, `cannot pass ${root}: ${messageOf(e)}${detail}`);
+    const failure = isValueError(e)
+      ? valueError(e.code, e.message + detail)
+      : e instanceof LegacyBytesError
+        ? e
+        : valueError(ValueErrorCode.Unsupported, `cannot pass ${root}: ${messageOf(e)}${detail}`);
     return cbor.encode([Outcome.Threw, writeTree(failure, realm, limits, root)]);
   }
 }

@@ -16,6 +16,12 @@ export interface ValueRealm {
   bufferOf(buffer: ArrayBuffer): Uint8Array;
   /** Extra classification before the brand checks (the host's `util.types`: other realms, proxies). */
   classify?: Classifier;
+  /**
+   * The bytes of a legacy `{__agentOsType: "bytes", base64}` object (old host code returns them),
+   * undefined for any other object; throws ERR_BRIDGE_INVALID_BYTES for a malformed one. Set on the
+   * host: such objects then cross as Buffers at any depth.
+   */
+  legacyBytes?: (value: object) => Uint8Array | undefined;
 }
 
 /** Error codes of the structured codec (the errors are TypeError or RangeError, with `code`). */

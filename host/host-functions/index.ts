@@ -1,3 +1,4 @@
+import { fromLegacyBytes, isLegacyBytesTagged } from '../../bridge/legacy.js';
 import { Buffer } from 'node:buffer';
 import { types } from 'node:util';
 import { HostFunctionMethod } from '../../bridge/wire/protocol.js';
@@ -66,6 +67,8 @@ export const hostRealm: ValueRealm = {
   isBuffer: (value) => Buffer.isBuffer(value),
   bufferOf: (buffer) => Buffer.from(buffer),
   classify: classifyHost,
+  // Old host code returns bytes as legacy objects: they reach the guest as Buffers (or a clear error).
+  legacyBytes: (value) => (isLegacyBytesTagged(value) ? fromLegacyBytes(value, 'result') : undefined),
 };
 
 /** The value limits of a sandbox: a value never exceeds what one call may move. */
