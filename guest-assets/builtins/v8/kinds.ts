@@ -1,0 +1,103 @@
+/**
+ * What kind of object V8's serializer sees in a value. The brand tests are V8's own (the checks
+ * behind util.types, answered by the Worker without running any of the value's code), so a Proxy
+ * is seen as a Proxy and a Date with another prototype is still a Date, as V8 sees them.
+ */
+import { guard, type Caps } from '../../caps.js';
+import { NATIVE_TYPE_CHECKS, type NativeTypeCheck } from '../util/caps.js';
+
+/** The kinds the writer treats differently. */
+export const Kind = {
+  Plain: 0,
+  Array: 1,
+  Date: 2,
+  RegExp: 3,
+  Map: 4,
+  Set: 5,
+  ArrayBuffer: 6,
+  SharedArrayBuffer: 7,
+  View: 8,
+  Error: 9,
+  NumberObject: 10,
+  StringObject: 11,
+  BooleanObject: 12,
+  BigIntObject: 13,
+  /** Anything V8 refuses: functions, symbols' wrappers, Proxies, promises, weak collections, iterators... */
+  Uncloneable: 14,
+} as const;
+export type Kind = (typeof Kind)[keyof typeof Kind];
+
+/** Checks in the order they are tried; the first that answers true decides. */
+const ORDER: readonly (readonly [NativeTypeCheck, Kind])[] = [
+  ['isDate', Kind.Date],
+  ['isRegExp', Kind.RegExp],
+  ['isMap', Kind.Map],
+  ['isSet', Kind.Set],
+  ['isArrayBuffer', Kind.ArrayBuffer],
+  ['isNativeError', Kind.Error],
+  ['isNumberObject', Kind.NumberObject],
+  ['isStringObject', Kind.StringObject],
+  ['isBooleanObject', Kind.BooleanObject],
+  ['isBigIntObject', Kind.BigIntObject],
+  ['isSharedArrayBuffer', Kind.SharedArrayBuffer],
+  ['isSymbolObject', Kind.Uncloneable],
+  ['isPromise', Kind.Uncloneable],
+  ['isWeakMap', Kind.Uncloneable],
+  ['isWeakSet', Kind.Uncloneable],
+  ['isGeneratorObject', Kind.Uncloneable],
+  ['isMapIterator', Kind.Uncloneable],
+  ['isSetIterator', Kind.Uncloneable],
+  ['isArgumentsObject', Kind.Uncloneable],
+  ['isModuleNamespaceObject', Kind.Uncloneable],
+  ['isExternal', Kind.Uncloneable],
+];
+
+const weakRefDeref = typeof WeakRef === 'function' ? WeakRef.prototype.deref : undefined;
+const registryUnregister = typeof FinalizationRegistry === 'function' ? FinalizationRegistry.prototype.unregister : undefined;
+
+/** Whether `fn` accepts `value` as its receiver (a brand check by a side-effect-free method). */
+function branded(fn: Function | undefined, value: object, ...args: unknown[]): boolean {
+  if (fn === undefined) return false;
+  try {
+    Reflect.apply(fn, value, args);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export interface Kinds {
+  kindOf(value: object): Kind;
+  isProxy(value: object): boolean;
+  isDataView(value: object): boolean;
+  isSymbolObject(value: object): boolean;
+  isNativeError(value: object): boolean;
+}
+
+/** The classifier over the Worker's checks. */
+export function createKinds(caps: Caps): Kinds {
+  const index = (name: NativeTypeCheck) => NATIVE_TYPE_CHECKS.indexOf(name);
+  const check = (i: number, value: object) => guard(() => caps.utilType(i, value)) === true;
+  const order = ORDER.map(([name, kind]) => [index(name), kind] as const);
+  const proxy = index('isProxy');
+  const dataView = index('isDataView');
+  const symbolObject = index('isSymbolObject');
+  const nativeError = index('isNativeError');
+  return {
+    isProxy: (value) => check(proxy, value),
+    isDataView: (value) => check(dataView, value),
+    isSymbolObject: (value) => check(symbolObject, value),
+    isNativeError: (value) => check(nativeError, value),
+    kindOf(value) {
+      if (typeof value === 'function' || check(proxy, value)) return Kind.Uncloneable;
+      if (Array.isArray(value)) return Kind.Array;
+      if (ArrayBuffer.isView(value)) return Kind.View;
+      for (const [i, kind] of order) if (check(i, value)) return kind;
+      // The two weak classes have no util.types test: their own brand checks, tried only on objects
+      // that inherit from them (a throwing check is costly, and plain objects are the common case).
+      if (typeof WeakRef === 'function' && value instanceof WeakRef && branded(weakRefDeref, value)) return Kind.Uncloneable;
+      if (typeof FinalizationRegistry === 'function' && value instanceof FinalizationRegistry && branded(registryUnregister, value, {})) return Kind.Uncloneable;
+      return Kind.Plain;
+    },
+  };
+}

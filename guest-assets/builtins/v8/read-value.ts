@@ -1,0 +1,198 @@
+/**
+ * The value reader: V8's ValueDeserializer over a view of the caller's bytes. Every length is
+ * checked against what is left before anything is allocated (a dense array needs at least a byte
+ * an element, a string or buffer its bytes), ids are given in the writer's order, and every object
+ * made is of the guest's realm. Arrays, errors, collections and buffers are in read-objects.ts.
+ */
+import { Malformed, type ByteSource } from './source.js';
+import { Tag } from './tags.js';
+import { readArrayBuffer, readDenseArray, readError, readMap, readRegExp, readSet, readSparseArray, readView } from './read-objects.js';
+
+/** What the reader asks of the Deserializer object it works for. */
+export interface ReadDelegate {
+  /** Reads a host object's body after its tag (`_readHostObject`); must return an object. */
+  readHostObject(): object;
+}
+
+const CHUNK = 8192;
+
+/** Text from latin-1 bytes. */
+export function latin1(bytes: Uint8Array): string {
+  let out = '';
+  for (let i = 0; i < bytes.length; i += CHUNK) out += String.fromCharCode.apply(null, bytes.subarray(i, i + CHUNK) as unknown as number[]);
+  return out;
+}
+
+/** Text from UTF-16LE bytes (an even count). */
+export function utf16(bytes: Uint8Array): string {
+  const units = new Uint16Array(bytes.length >> 1);
+  for (let i = 0; i < units.length; i++) units[i] = bytes[2 * i]! | (bytes[2 * i + 1]! << 8);
+  let out = '';
+  for (let i = 0; i < units.length; i += CHUNK) out += String.fromCharCode.apply(null, units.subarray(i, i + CHUNK) as unknown as number[]);
+  return out;
+}
+
+/** Text from UTF-8 bytes (the old 'S' strings), with replacement characters for bad sequences. */
+function utf8(bytes: Uint8Array): string {
+  return new TextDecoder().decode(bytes.slice());
+}
+
+export class ValueReader {
+  version = 0;
+  nextId = 0;
+  readonly objects = new Map<number, object>();
+  readonly transfers = new Map<number, ArrayBuffer>();
+  /** The ArrayBuffers read so far: a view record may follow any of them. */
+  readonly buffers = new Set<object>();
+
+  constructor(readonly source: ByteSource, readonly delegate: ReadDelegate) {}
+
+  /** Reserves the next id (taken when a record starts, as the writer gave it). */
+  reserve(): number {
+    return this.nextId++;
+  }
+
+  /** Gives `id` to `o`. */
+  add<T extends object>(id: number, o: T): T {
+    this.objects.set(id, o);
+    return o;
+  }
+
+  object(): unknown {
+    const result = this.inner();
+    if (typeof result === 'object' && result !== null && this.buffers.has(result) && this.source.peekTag() === Tag.ArrayBufferView) {
+      this.source.tag();
+      return readView(this, result as ArrayBuffer);
+    }
+    return result;
+  }
+
+  /** A string value (the body of 'R', 's' and an error's fields). */
+  string(): string {
+    const v = this.object();
+    if (typeof v !== 'string') throw new Malformed('expected a string');
+    return v;
+  }
+
+  private inner(): unknown {
+    const src = this.source;
+    const tag = src.tag();
+    switch (tag) {
+      case Tag.VerifyObjectCount:
+        src.varint();
+        return this.object();
+      case Tag.Undefined:
+        return undefined;
+      case Tag.Null:
+        return null;
+      case Tag.True:
+        return true;
+      case Tag.False:
+        return false;
+      case Tag.Int32:
+        return src.zigzag();
+      case Tag.Uint32:
+        return src.varint();
+      case Tag.Double:
+        return src.double();
+      case Tag.BigInt:
+        return this.bigint();
+      case Tag.Utf8String:
+        return utf8(src.take(src.varint()));
+      case Tag.OneByteString:
+        return latin1(src.take(src.varint()));
+      case Tag.TwoByteString: {
+        const length = src.varint();
+        if (length & 1) throw new Malformed('odd two-byte string length');
+        return utf16(src.take(length));
+      }
+      case Tag.ObjectReference: {
+        const o = this.objects.get(src.varint());
+        if (o === undefined) throw new Malformed('reference to no object');
+        return o;
+      }
+      case Tag.BeginObject: {
+        const o = this.add(this.reserve(), {});
+        const count = this.properties(o, Tag.EndObject);
+        if (src.varint() !== count) throw new Malformed('object property count');
+        return o;
+      }
+      case Tag.BeginSparseArray:
+        return readSparseArray(this);
+      case Tag.BeginDenseArray:
+        return readDenseArray(this);
+      case Tag.Date:
+        return this.add(this.reserve(), new Date(src.double()));
+      case Tag.TrueObject:
+        return this.add(this.reserve(), Object(true) as object);
+      case Tag.FalseObject:
+        return this.add(this.reserve(), Object(false) as object);
+      case Tag.NumberObject:
+        return this.add(this.reserve(), Object(src.double()) as object);
+      case Tag.BigIntObject:
+        return this.add(this.reserve(), Object(this.bigint()) as object);
+      case Tag.StringObject: {
+        const id = this.reserve();
+        return this.add(id, Object(this.string()) as object);
+      }
+      case Tag.RegExp:
+        return readRegExp(this);
+      case Tag.BeginMap:
+        return readMap(this);
+      case Tag.BeginSet:
+        return readSet(this);
+      case Tag.ArrayBuffer:
+      case Tag.ResizableArrayBuffer:
+        return readArrayBuffer(this, tag === Tag.ResizableArrayBuffer);
+      case Tag.ArrayBufferTransfer: {
+        const id = this.reserve();
+        const buffer = this.transfers.get(src.varint());
+        if (buffer === undefined) throw new Malformed('no such transferred ArrayBuffer');
+        this.buffers.add(buffer);
+        return this.add(id, buffer);
+      }
+      case Tag.Error:
+        return readError(this);
+      case Tag.HostObject:
+        return this.hostObject();
+      default:
+        // Before version 13 a host object had no tag of its own: any unknown tag began one.
+        if (this.version < 13 && tag !== Tag.TheHole && tag !== Tag.ArrayBufferView) {
+          src.pos--;
+          return this.hostObject();
+        }
+        throw new Malformed(`unknown tag 0x${tag.toString(16)}`);
+    }
+  }
+
+  private hostObject(): object {
+    const id = this.reserve();
+    return this.add(id, this.delegate.readHostObject());
+  }
+
+  /** A BigInt: sign and byte length, then the magnitude, low byte first. */
+  bigint(): bigint {
+    const bitfield = this.source.varint();
+    const bytes = this.source.take(bitfield >>> 1);
+    let hex = '';
+    for (let i = bytes.length - 1; i >= 0; i--) hex += (bytes[i]! < 16 ? '0' : '') + bytes[i]!.toString(16);
+    const magnitude = hex === '' ? 0n : BigInt(`0x${hex}`);
+    return bitfield & 1 ? -magnitude : magnitude;
+  }
+
+  /** Key-value pairs up to `end`, as own data properties; returns how many. */
+  properties(o: object, end: number): number {
+    let count = 0;
+    for (;;) {
+      if (this.source.peekTag() === end) {
+        this.source.tag();
+        return count;
+      }
+      const key = this.object();
+      if (typeof key !== 'string' && typeof key !== 'number') throw new Malformed('property key is not a string or number');
+      const value = this.object();
+      Object.defineProperty(o, key, { value, writable: true, enumerable: true, configurable: true });
+      count++;
+    }
+  }
+}
