@@ -32,6 +32,18 @@ function methods(proto: object, list: Record<string, [Function, number]>): void 
   }
 }
 
+/**
+ * A fresh prototype for `ctor`: the native methods, then `constructor`, as the key order of Node's
+ * C++ classes (the methods Node adds in JavaScript come after).
+ */
+function prototypeOf(ctor: Function, list: Record<string, [Function, number]>): object {
+  const proto = {};
+  methods(proto, list);
+  Object.defineProperty(proto, 'constructor', { value: ctor, writable: true, enumerable: false, configurable: true });
+  Object.defineProperty(ctor, 'prototype', { value: proto, writable: false });
+  return proto;
+}
+
 function constructCheck(target: unknown, name: string): void {
   if (target === undefined) throw codedError(TypeError, `Class constructor ${name} cannot be invoked without 'new'`, 'ERR_CONSTRUCT_CALL_REQUIRED');
 }
@@ -80,7 +92,7 @@ export function createClasses(kinds: Kinds, Buffer: typeof BufferClass): V8Class
     writers.set(this, new ValueWriter(kinds, writeDelegate(this)));
   } as unknown as new () => object;
 
-  methods(Serializer.prototype, {
+  prototypeOf(Serializer, {
     writeHeader: [function (this: unknown) {
       const { sink } = writerOf(this);
       sink.byte(Tag.Version);
@@ -159,7 +171,7 @@ export function createClasses(kinds: Kinds, Buffer: typeof BufferClass): V8Class
     this.buffer = buffer;
   } as unknown as new (buffer: ArrayBufferView) => object;
 
-  methods(Deserializer.prototype, {
+  const deserializerProto = prototypeOf(Deserializer, {
     readHeader: [function (this: unknown) {
       const r = readerOf(this);
       const src = r.source;
@@ -207,6 +219,8 @@ export function createClasses(kinds: Kinds, Buffer: typeof BufferClass): V8Class
         return start;
       });
     }, 0],
+  });
+  methods(deserializerProto, {
     readRawBytes: [function (this: Self, length: unknown) {
       const offset = Reflect.apply(this._readRawBytes as Function, this, [length]) as number;
       const buffer = this.buffer as ArrayBufferView;

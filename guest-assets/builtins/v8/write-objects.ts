@@ -121,10 +121,14 @@ export function writeView(w: ValueWriter, view: ArrayBufferView): void {
   const { sink } = w;
   sink.byte(Tag.ArrayBufferView);
   sink.byte(VIEW_SUBTAG.get(parts.tag) ?? 0x3f);
+  const resizable = w.kinds.kindOf(parts.buffer) === Kind.ArrayBuffer && intrinsics.bufferResizable !== undefined && call(intrinsics.bufferResizable, parts.buffer);
+  // A view made over a resizable buffer without a length follows the buffer's length; V8 writes
+  // its length as 0. JavaScript cannot ask a view whether it tracks: one reaching the buffer's end
+  // is taken to.
+  const tracking = resizable && parts.byteOffset + parts.byteLength === call<number>(intrinsics.bufferByteLength, parts.buffer);
   sink.varint(parts.byteOffset);
-  sink.varint(parts.byteLength);
-  const resizable = intrinsics.bufferResizable !== undefined && w.kinds.kindOf(parts.buffer) === Kind.ArrayBuffer && call(intrinsics.bufferResizable, parts.buffer);
-  sink.varint(resizable ? ViewFlag.BackedByResizable : 0);
+  sink.varint(tracking ? 0 : parts.byteLength);
+  sink.varint((resizable ? ViewFlag.BackedByResizable : 0) | (tracking ? ViewFlag.LengthTracking : 0));
 }
 
 export function writeError(w: ValueWriter, e: Error): void {
