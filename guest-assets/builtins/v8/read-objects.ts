@@ -55,7 +55,7 @@ export function readDenseArray(r: ValueReader): unknown[] {
     if (r.version < 11 && v === undefined) continue;
     a[i] = v;
   }
-  endArray(r, r.properties(a, Tag.EndDenseArray), length);
+  endArray(r, r.properties(a, Tag.EndDenseArray, length), length);
   return a;
 }
 

@@ -4,7 +4,9 @@
  * an element, a string or buffer its bytes), ids are given in the writer's order, and every object
  * made is of the guest's realm. Arrays, errors, collections and buffers are in read-objects.ts.
  */
+import { call, intrinsics } from './intrinsics.js';
 import { Malformed, type ByteSource } from './source.js';
+import { isIndexKey } from './numbers.js';
 import { Tag } from './tags.js';
 import { readArrayBuffer, readDenseArray, readError, readMap, readRegExp, readSet, readSparseArray, readView } from './read-objects.js';
 
@@ -173,6 +175,7 @@ export class ValueReader {
   /** A BigInt: sign and byte length, then the magnitude, low byte first. */
   bigint(): bigint {
     const bitfield = this.source.varint();
+    if (bitfield === 1) throw new Malformed('negative BigInt of no digits');
     const bytes = this.source.take(bitfield >>> 1);
     let hex = '';
     for (let i = bytes.length - 1; i >= 0; i--) hex += (bytes[i]! < 16 ? '0' : '') + bytes[i]!.toString(16);
@@ -180,16 +183,22 @@ export class ValueReader {
     return bitfield & 1 ? -magnitude : magnitude;
   }
 
-  /** Key-value pairs up to `end`, as own data properties; returns how many. */
-  properties(o: object, end: number): number {
+  /**
+   * Key-value pairs up to `end`, as own data properties; returns how many. A key the object already
+   * has is refused, as is an index inside a dense array's elements (`dense` is its length).
+   */
+  properties(o: object, end: number, dense = -1): number {
     let count = 0;
     for (;;) {
       if (this.source.peekTag() === end) {
         this.source.tag();
         return count;
       }
-      const key = this.object();
-      if (typeof key !== 'string' && typeof key !== 'number') throw new Malformed('property key is not a string or number');
+      const raw = this.object();
+      if (typeof raw !== 'string' && typeof raw !== 'number') throw new Malformed('property key is not a string or number');
+      const key = String(raw);
+      if (call(intrinsics.hasOwn, o, key)) throw new Malformed(`property ${key} twice`);
+      if (dense >= 0 && isIndexKey(key) && Number(key) < dense) throw new Malformed(`property ${key} among the elements`);
       const value = this.object();
       Object.defineProperty(o, key, { value, writable: true, enumerable: true, configurable: true });
       count++;

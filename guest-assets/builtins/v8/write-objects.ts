@@ -5,7 +5,8 @@
 import { call, intrinsics, isDetached, viewParts } from './intrinsics.js';
 import { Kind } from './kinds.js';
 import { ERROR_PROTOTYPES, ErrorTag, Tag, VIEW_SUBTAGS, ViewFlag } from './tags.js';
-import { isIndexKey, isSmi, type ValueWriter } from './write-value.js';
+import { isIndexKey, isSmi } from './numbers.js';
+import type { ValueWriter } from './write-value.js';
 
 const VIEW_SUBTAG = new Map(VIEW_SUBTAGS);
 const ERROR_PROTOTYPE = new Map(ERROR_PROTOTYPES);

@@ -7,6 +7,7 @@ import { describeUncloneable } from './describe.js';
 import { call, intrinsics } from './intrinsics.js';
 import { Kind, type Kinds } from './kinds.js';
 import { ByteSink, varintSize } from './sink.js';
+import { isIndexKey, isSmi } from './numbers.js';
 import { Tag } from './tags.js';
 import { writeArray, writeArrayBuffer, writeError, writeMap, writeSet, writeView } from './write-objects.js';
 
@@ -21,17 +22,6 @@ export interface WriteDelegate {
 }
 
 const notLatin1 = /[^\x00-\xff]/;
-
-/** Whether V8 keeps this number as a small integer (written 'I'): an int32 that is not -0. */
-export function isSmi(n: number): boolean {
-  return (n | 0) === n && !(n === 0 && 1 / n < 0);
-}
-
-/** Whether a property key is an array index (written as a number). */
-export function isIndexKey(key: string): boolean {
-  const n = Number(key);
-  return n >= 0 && n < 4294967295 && Number.isInteger(n) && String(n) === key;
-}
 
 export class ValueWriter {
   readonly sink = new ByteSink();
