@@ -2,6 +2,7 @@
  * The records of the reader for arrays, RegExp, Map, Set, Error, ArrayBuffer and views.
  */
 import { call, intrinsics } from './intrinsics.js';
+import { holeyArrays } from './holey.js';
 import { Malformed } from './source.js';
 import { ErrorTag, REGEXP_BAD_BITS, REGEXP_FLAGS, Tag, VIEW_SUBTAGS, ViewFlag } from './tags.js';
 import type { ValueReader } from './read-value.js';
@@ -32,6 +33,7 @@ function endArray(r: ValueReader, count: number, length: number): void {
 export function readSparseArray(r: ValueReader): unknown[] {
   const length = r.source.varint();
   const a: unknown[] = r.add(r.reserve(), []);
+  holeyArrays.add(a);
   // Setting the length of an empty array allocates nothing, however large.
   a.length = length;
   endArray(r, r.properties(a, Tag.EndSparseArray), length);
@@ -44,6 +46,7 @@ export function readDenseArray(r: ValueReader): unknown[] {
   // Every element takes at least a byte: a longer declared length is a lie.
   if (length > src.remaining) throw new Malformed(`dense array of ${length} with ${src.remaining} bytes left`);
   const a: unknown[] = r.add(r.reserve(), []);
+  holeyArrays.add(a);
   a.length = length;
   for (let i = 0; i < length; i++) {
     if (src.peekTag() === Tag.TheHole) {

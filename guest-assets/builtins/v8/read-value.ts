@@ -197,9 +197,10 @@ export class ValueReader {
       const raw = this.object();
       if (typeof raw !== 'string' && typeof raw !== 'number') throw new Malformed('property key is not a string or number');
       const key = String(raw);
+      // The value is read first: an error inside it is the one reported.
+      const value = this.object();
       if (call(intrinsics.hasOwn, o, key)) throw new Malformed(`property ${key} twice`);
       if (dense >= 0 && isIndexKey(key) && Number(key) < dense) throw new Malformed(`property ${key} among the elements`);
-      const value = this.object();
       Object.defineProperty(o, key, { value, writable: true, enumerable: true, configurable: true });
       count++;
     }

@@ -3,6 +3,7 @@
  * ArrayBuffer and views over buffers.
  */
 import { call, intrinsics, isDetached, viewParts } from './intrinsics.js';
+import { holeyArrays } from './holey.js';
 import { Kind } from './kinds.js';
 import { ERROR_PROTOTYPES, ErrorTag, Tag, VIEW_SUBTAGS, ViewFlag } from './tags.js';
 import { isIndexKey, isSmi } from './numbers.js';
@@ -13,10 +14,11 @@ const ERROR_PROTOTYPE = new Map(ERROR_PROTOTYPES);
 
 /**
  * Whether V8 writes the array densely: it does for packed elements. Holes, a non-extensible array
- * (frozen, sealed) and elements stored in a dictionary (an accessor, a huge length) are not packed.
+ * (frozen, sealed), elements stored in a dictionary (an accessor, a huge length) and an array the
+ * deserializer made (holey.ts) are not packed.
  */
 function isPacked(a: unknown[], length: number): boolean {
-  if (!Object.isExtensible(a)) return false;
+  if (!Object.isExtensible(a) || holeyArrays.has(a)) return false;
   for (let i = 0; i < length; i++) {
     if (!call(intrinsics.hasOwn, a, i)) return false;
   }
