@@ -8,6 +8,7 @@ import type { Buffer as BufferClass } from 'buffer';
 import { Kind, type Kinds } from './kinds.js';
 import { type ReadDelegate, ValueReader } from './read-value.js';
 import { ByteSource, Malformed } from './source.js';
+import { createTextCodec } from './text.js';
 import { LATEST_VERSION, MINIMUM_VERSION, Tag } from './tags.js';
 import { type WriteDelegate, ValueWriter } from './write-value.js';
 
@@ -54,6 +55,7 @@ export interface V8Classes {
 }
 
 export function createClasses(kinds: Kinds, Buffer: typeof BufferClass): V8Classes {
+  const text = createTextCodec(Buffer);
   const writers = new WeakMap<object, ValueWriter>();
   const readers = new WeakMap<object, ValueReader>();
   const writerOf = (self: unknown) => {
@@ -89,7 +91,7 @@ export function createClasses(kinds: Kinds, Buffer: typeof BufferClass): V8Class
 
   const Serializer = function Serializer(this: Self) {
     constructCheck(new.target, 'Serializer');
-    writers.set(this, new ValueWriter(kinds, writeDelegate(this)));
+    writers.set(this, new ValueWriter(kinds, writeDelegate(this), text));
   } as unknown as new () => object;
 
   prototypeOf(Serializer, {
@@ -167,7 +169,7 @@ export function createClasses(kinds: Kinds, Buffer: typeof BufferClass): V8Class
     constructCheck(new.target, 'Deserializer');
     if (!ArrayBuffer.isView(buffer)) throw codedError(TypeError, 'buffer must be a TypedArray or a DataView', 'ERR_INVALID_ARG_TYPE');
     const bytes = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
-    readers.set(this, new ValueReader(new ByteSource(bytes), readDelegate(this)));
+    readers.set(this, new ValueReader(new ByteSource(bytes), readDelegate(this), text));
     this.buffer = buffer;
   } as unknown as new (buffer: ArrayBufferView) => object;
 

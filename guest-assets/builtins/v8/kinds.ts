@@ -27,20 +27,21 @@ export const Kind = {
 } as const;
 export type Kind = (typeof Kind)[keyof typeof Kind];
 
-/** Checks in the order they are tried; the first that answers true decides. */
-const ORDER: readonly (readonly [NativeTypeCheck, Kind])[] = [
+/** A kind found by one check that covers several, told apart by a second check. */
+const Group = { AnyArrayBuffer: -1, BoxedPrimitive: -2 } as const;
+
+/**
+ * Checks in the order they are tried; the first that answers true decides. A plain object has to
+ * pass every one, so the grouped checks keep the list short.
+ */
+const ORDER: readonly (readonly [NativeTypeCheck, number])[] = [
   ['isDate', Kind.Date],
   ['isRegExp', Kind.RegExp],
   ['isMap', Kind.Map],
   ['isSet', Kind.Set],
-  ['isArrayBuffer', Kind.ArrayBuffer],
+  ['isAnyArrayBuffer', Group.AnyArrayBuffer],
   ['isNativeError', Kind.Error],
-  ['isNumberObject', Kind.NumberObject],
-  ['isStringObject', Kind.StringObject],
-  ['isBooleanObject', Kind.BooleanObject],
-  ['isBigIntObject', Kind.BigIntObject],
-  ['isSharedArrayBuffer', Kind.SharedArrayBuffer],
-  ['isSymbolObject', Kind.Uncloneable],
+  ['isBoxedPrimitive', Group.BoxedPrimitive],
   ['isPromise', Kind.Uncloneable],
   ['isWeakMap', Kind.Uncloneable],
   ['isWeakSet', Kind.Uncloneable],
@@ -52,12 +53,19 @@ const ORDER: readonly (readonly [NativeTypeCheck, Kind])[] = [
   ['isExternal', Kind.Uncloneable],
 ];
 
-const weakRefDeref = typeof WeakRef === 'function' ? WeakRef.prototype.deref : undefined;
-const registryUnregister = typeof FinalizationRegistry === 'function' ? FinalizationRegistry.prototype.unregister : undefined;
+/** The second checks of a group, in order; a boxed Symbol is the one left. */
+const GROUPS: Record<number, readonly (readonly [NativeTypeCheck, Kind])[]> = {
+  [Group.AnyArrayBuffer]: [['isArrayBuffer', Kind.ArrayBuffer], ['isSharedArrayBuffer', Kind.SharedArrayBuffer]],
+  [Group.BoxedPrimitive]: [['isNumberObject', Kind.NumberObject], ['isStringObject', Kind.StringObject], ['isBooleanObject', Kind.BooleanObject], ['isBigIntObject', Kind.BigIntObject]],
+};
+
+const WeakRefClass = WeakRef;
+const RegistryClass = FinalizationRegistry;
+const weakRefDeref = WeakRef.prototype.deref;
+const registryUnregister = FinalizationRegistry.prototype.unregister;
 
 /** Whether `fn` accepts `value` as its receiver (a brand check by a side-effect-free method). */
-function branded(fn: Function | undefined, value: object, ...args: unknown[]): boolean {
-  if (fn === undefined) return false;
+function isBrand(fn: Function, value: object, ...args: unknown[]): boolean {
   try {
     Reflect.apply(fn, value, args);
     return true;
@@ -79,10 +87,26 @@ export function createKinds(caps: Caps): Kinds {
   const index = (name: NativeTypeCheck) => NATIVE_TYPE_CHECKS.indexOf(name);
   const check = (i: number, value: object) => guard(() => caps.utilType(i, value)) === true;
   const order = ORDER.map(([name, kind]) => [index(name), kind] as const);
+  const groups = new Map(Object.entries(GROUPS).map(([group, list]) => [Number(group), list.map(([name, kind]) => [index(name), kind] as const)]));
   const proxy = index('isProxy');
   const dataView = index('isDataView');
   const symbolObject = index('isSymbolObject');
   const nativeError = index('isNativeError');
+  /** The brand checks in order, under one guard (a check runs no guest code, so nothing but the capability can throw here). */
+  const branded = (value: object): Kind | undefined => {
+    try {
+      for (const [i, kind] of order) {
+        if (caps.utilType(i, value) !== true) continue;
+        const group = groups.get(kind);
+        if (group === undefined) return kind as Kind;
+        for (const [j, member] of group) if (caps.utilType(j, value) === true) return member;
+        return Kind.Uncloneable;
+      }
+      return undefined;
+    } catch {
+      throw new Error('sandbox bridge call failed');
+    }
+  };
   return {
     isProxy: (value) => check(proxy, value),
     isDataView: (value) => check(dataView, value),
@@ -92,11 +116,12 @@ export function createKinds(caps: Caps): Kinds {
       if (typeof value === 'function' || check(proxy, value)) return Kind.Uncloneable;
       if (Array.isArray(value)) return Kind.Array;
       if (ArrayBuffer.isView(value)) return Kind.View;
-      for (const [i, kind] of order) if (check(i, value)) return kind;
+      const kind = branded(value);
+      if (kind !== undefined) return kind;
       // The two weak classes have no util.types test: their own brand checks, tried only on objects
       // that inherit from them (a throwing check is costly, and plain objects are the common case).
-      if (typeof WeakRef === 'function' && value instanceof WeakRef && branded(weakRefDeref, value)) return Kind.Uncloneable;
-      if (typeof FinalizationRegistry === 'function' && value instanceof FinalizationRegistry && branded(registryUnregister, value, {})) return Kind.Uncloneable;
+      if (value instanceof WeakRefClass && isBrand(weakRefDeref, value)) return Kind.Uncloneable;
+      if (value instanceof RegistryClass && isBrand(registryUnregister, value, {})) return Kind.Uncloneable;
       return Kind.Plain;
     },
   };

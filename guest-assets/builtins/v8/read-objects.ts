@@ -45,9 +45,9 @@ export function readDenseArray(r: ValueReader): unknown[] {
   const length = src.varint();
   // Every element takes at least a byte: a longer declared length is a lie.
   if (length > src.remaining) throw new Malformed(`dense array of ${length} with ${src.remaining} bytes left`);
-  const a: unknown[] = r.add(r.reserve(), []);
+  // Bounded by the input (checked above), so the elements can be made at once.
+  const a: unknown[] = r.add(r.reserve(), new Array(length));
   holeyArrays.add(a);
-  a.length = length;
   for (let i = 0; i < length; i++) {
     if (src.peekTag() === Tag.TheHole) {
       src.tag();

@@ -8,6 +8,7 @@ import { call, intrinsics } from './intrinsics.js';
 import { Malformed, type ByteSource } from './source.js';
 import { isIndexKey } from './numbers.js';
 import { Tag } from './tags.js';
+import type { TextCodec } from './text.js';
 import { readArrayBuffer, readDenseArray, readError, readMap, readRegExp, readSet, readSparseArray, readView } from './read-objects.js';
 
 /** What the reader asks of the Deserializer object it works for. */
@@ -16,38 +17,22 @@ export interface ReadDelegate {
   readHostObject(): object;
 }
 
-const CHUNK = 8192;
-
-/** Text from latin-1 bytes. */
-export function latin1(bytes: Uint8Array): string {
-  let out = '';
-  for (let i = 0; i < bytes.length; i += CHUNK) out += String.fromCharCode.apply(null, bytes.subarray(i, i + CHUNK) as unknown as number[]);
-  return out;
-}
-
-/** Text from UTF-16LE bytes (an even count). */
-export function utf16(bytes: Uint8Array): string {
-  const units = new Uint16Array(bytes.length >> 1);
-  for (let i = 0; i < units.length; i++) units[i] = bytes[2 * i]! | (bytes[2 * i + 1]! << 8);
-  let out = '';
-  for (let i = 0; i < units.length; i += CHUNK) out += String.fromCharCode.apply(null, units.subarray(i, i + CHUNK) as unknown as number[]);
-  return out;
-}
-
-/** Text from UTF-8 bytes (the old 'S' strings), with replacement characters for bad sequences. */
-function utf8(bytes: Uint8Array): string {
-  return new TextDecoder().decode(bytes.slice());
-}
-
 export class ValueReader {
   version = 0;
   nextId = 0;
-  readonly objects = new Map<number, object>();
+  /** The objects read, by id (ids are given in order, so this is an array). */
+  readonly objects: object[] = [];
   readonly transfers = new Map<number, ArrayBuffer>();
   /** The ArrayBuffers read so far: a view record may follow any of them. */
   readonly buffers = new Set<object>();
 
-  constructor(readonly source: ByteSource, readonly delegate: ReadDelegate) {}
+  constructor(readonly source: ByteSource, readonly delegate: ReadDelegate, readonly text: TextCodec) {}
+
+  /** The next `length` bytes as text by `decode` (the length checked first). */
+  private decodeText(length: number, decode: (bytes: Uint8Array, start: number, end: number) => string): string {
+    const start = this.source.skip(length);
+    return decode(this.source.bytes, start, start + length);
+  }
 
   /** Reserves the next id (taken when a record starts, as the writer gave it). */
   reserve(): number {
@@ -56,7 +41,7 @@ export class ValueReader {
 
   /** Gives `id` to `o`. */
   add<T extends object>(id: number, o: T): T {
-    this.objects.set(id, o);
+    this.objects[id] = o;
     return o;
   }
 
@@ -100,16 +85,17 @@ export class ValueReader {
       case Tag.BigInt:
         return this.bigint();
       case Tag.Utf8String:
-        return utf8(src.take(src.varint()));
+        return this.decodeText(src.varint(), this.text.utf8);
       case Tag.OneByteString:
-        return latin1(src.take(src.varint()));
+        return this.decodeText(src.varint(), this.text.latin1);
       case Tag.TwoByteString: {
         const length = src.varint();
         if (length & 1) throw new Malformed('odd two-byte string length');
-        return utf16(src.take(length));
+        return this.decodeText(length, this.text.utf16);
       }
       case Tag.ObjectReference: {
-        const o = this.objects.get(src.varint());
+        const id = src.varint();
+        const o = id < this.objects.length ? this.objects[id] : undefined;
         if (o === undefined) throw new Malformed('reference to no object');
         return o;
       }

@@ -70,10 +70,16 @@ export class ByteSource {
 
   /** The next `n` bytes as a view of the input (checked before anything is allocated). */
   take(n: number): Uint8Array {
+    const start = this.skip(n);
+    return this.bytes.subarray(start, start + n);
+  }
+
+  /** Passes over the next `n` bytes (checked against the end); returns where they start. */
+  skip(n: number): number {
     if (!(n >= 0) || n > this.end - this.pos) throw new Malformed(`${n} bytes declared at offset ${this.pos}, ${this.end - this.pos} left`);
-    const out = this.bytes.subarray(this.pos, this.pos + n);
+    const start = this.pos;
     this.pos += n;
-    return out;
+    return start;
   }
 
   /** A tag: the next byte after any padding bytes. */

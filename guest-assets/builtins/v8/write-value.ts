@@ -9,6 +9,7 @@ import { Kind, type Kinds } from './kinds.js';
 import { ByteSink, varintSize } from './sink.js';
 import { isIndexKey, isSmi } from './numbers.js';
 import { Tag } from './tags.js';
+import type { TextCodec } from './text.js';
 import { writeArray, writeArrayBuffer, writeError, writeMap, writeSet, writeView } from './write-objects.js';
 
 /** What the writer asks of the Serializer object it works for (the overridable `_` methods). */
@@ -30,7 +31,7 @@ export class ValueWriter {
   nextId = 0;
   viewsAsHostObjects = false;
 
-  constructor(readonly kinds: Kinds, readonly delegate: WriteDelegate) {}
+  constructor(readonly kinds: Kinds, readonly delegate: WriteDelegate, readonly text: TextCodec) {}
 
   /** Throws the Serializer's DataCloneError for `value`. */
   uncloneable(value: unknown): never {
@@ -95,7 +96,8 @@ export class ValueWriter {
       sink.byte(Tag.OneByteString);
       sink.varint(s.length);
       sink.reserve(s.length);
-      for (let i = 0; i < s.length; i++) sink.bytes[sink.length++] = s.charCodeAt(i);
+      this.text.writeLatin1(sink.bytes, sink.length, s);
+      sink.length += s.length;
       return;
     }
     const byteLength = s.length * 2;
@@ -103,11 +105,8 @@ export class ValueWriter {
     sink.byte(Tag.TwoByteString);
     sink.varint(byteLength);
     sink.reserve(byteLength);
-    for (let i = 0; i < s.length; i++) {
-      const c = s.charCodeAt(i);
-      sink.bytes[sink.length++] = c & 0xff;
-      sink.bytes[sink.length++] = c >> 8;
-    }
+    this.text.writeUtf16(sink.bytes, sink.length, s);
+    sink.length += byteLength;
   }
 
   /** An object: a back-reference when seen before, else an id and its record. */
