@@ -14,6 +14,8 @@ export interface DescribeHooks {
   isProxy(value: object): boolean;
   isSymbolObject(value: object): boolean;
   isNativeError(value: object): boolean;
+  /** The guest's global object (V8's global proxy, named `#<Object>`). */
+  readonly globalObject: object;
 }
 
 /** A data property found along the prototype chain, as V8's GetDataProperty: accessors give undefined. */
@@ -49,6 +51,7 @@ export function describeUncloneable(hooks: DescribeHooks, value: unknown): strin
   if (typeof value === 'symbol') return String(value);
   if ((typeof value !== 'object' && typeof value !== 'function') || value === null) return String(value);
   if (typeof value === 'function') return functionSource(value);
+  if (value === hooks.globalObject) return '#<Object>';
   if (hooks.isProxy(value)) return Array.isArray(value) ? '[object Array]' : '#<Object>';
   const toString = dataProperty(hooks, value, 'toString');
   if (hooks.isNativeError(value) || toString === errorToString) {

@@ -21,7 +21,7 @@ export function defineV8(ctx: BuiltinContext): void {
     const denied = (name: string) => () => {
       throw accessDenied('v8', `v8.${name}()`);
     };
-    const classes = createClasses(createKinds(caps), ctx.Buffer);
+    const classes = createClasses(createKinds(caps, ctx.global), ctx.Buffer);
     const { DefaultSerializer, DefaultDeserializer } = createDefaultClasses(classes, ctx.Buffer);
     function serialize(value: unknown) {
       const ser = new DefaultSerializer() as unknown as Writer;

@@ -80,10 +80,11 @@ export interface Kinds {
   isDataView(value: object): boolean;
   isSymbolObject(value: object): boolean;
   isNativeError(value: object): boolean;
+  readonly globalObject: object;
 }
 
 /** The classifier over the Worker's checks. */
-export function createKinds(caps: Caps): Kinds {
+export function createKinds(caps: Caps, globalObject: object): Kinds {
   const index = (name: NativeTypeCheck) => NATIVE_TYPE_CHECKS.indexOf(name);
   const check = (i: number, value: object) => guard(() => caps.utilType(i, value)) === true;
   const order = ORDER.map(([name, kind]) => [index(name), kind] as const);
@@ -108,12 +109,14 @@ export function createKinds(caps: Caps): Kinds {
     }
   };
   return {
+    globalObject,
     isProxy: (value) => check(proxy, value),
     isDataView: (value) => check(dataView, value),
     isSymbolObject: (value) => check(symbolObject, value),
     isNativeError: (value) => check(nativeError, value),
     kindOf(value) {
-      if (typeof value === 'function' || check(proxy, value)) return Kind.Uncloneable;
+      // The global object is V8's global proxy, which it refuses.
+      if (typeof value === 'function' || value === globalObject || check(proxy, value)) return Kind.Uncloneable;
       if (Array.isArray(value)) return Kind.Array;
       if (ArrayBuffer.isView(value)) return Kind.View;
       const kind = branded(value);

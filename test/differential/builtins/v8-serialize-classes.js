@@ -208,3 +208,24 @@ attempt('SharedArrayBuffer id', () => {
 });
 attempt('SharedArrayBuffer refused', () => v8.serialize(new SharedArrayBuffer(2)));
 attempt('SharedArrayBuffer read', () => v8.deserialize(Buffer.from('ff0f7500', 'hex')));
+
+// A host object's body may hold values of its own, written and read by the same serializer (its
+// references are shared with the rest of the value).
+class NestedSerializer extends v8.Serializer {
+  constructor(shared) { super(); this._setTreatArrayBufferViewsAsHostObjects(true); this.shared = shared; }
+  _writeHostObject(view) { this.writeValue({ length: view.length, shared: this.shared }); }
+}
+class NestedDeserializer extends v8.Deserializer {
+  _readHostObject() { return { inner: this.readValue() }; }
+}
+attempt('nested values in host objects', () => {
+  const shared = { s: 1 };
+  const s = new NestedSerializer(shared);
+  s.writeHeader();
+  s.writeValue([shared, new Uint8Array(3), new Uint8Array(1)]);
+  const bytes = s.releaseBuffer();
+  const d = new NestedDeserializer(bytes);
+  d.readHeader();
+  const v = d.readValue();
+  return [bytes.toString('hex'), v, v[1].inner.shared === v[0]];
+});

@@ -50,6 +50,9 @@ attempt('toStringTag object', { [Symbol.toStringTag]: 'Custom', fn() {} });
 attempt('getter throws', { get bad() { throw new RangeError('from getter'); } });
 attempt('getter returns function', { get g() { return function inner() {}; } });
 attempt('nested deep function', { a: { b: { c: [{ d: new Map([['e', function deep() {}]]) }] } } });
+attempt('global object', globalThis);
+attempt('object holding the global', { g: globalThis });
+attempt('namespaces', [Math, JSON, Reflect, Atomics, Intl]);
 attempt('still works', { fine: [1, 'two', 3n] });
 try {
   let deep = [];
