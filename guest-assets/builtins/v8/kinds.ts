@@ -59,10 +59,24 @@ const GROUPS: Record<number, readonly (readonly [NativeTypeCheck, Kind])[]> = {
   [Group.BoxedPrimitive]: [['isNumberObject', Kind.NumberObject], ['isStringObject', Kind.StringObject], ['isBooleanObject', Kind.BooleanObject], ['isBigIntObject', Kind.BigIntObject]],
 };
 
-const WeakRefClass = WeakRef;
-const RegistryClass = FinalizationRegistry;
-const weakRefDeref = WeakRef.prototype.deref;
-const registryUnregister = FinalizationRegistry.prototype.unregister;
+/**
+ * Objects V8 refuses that util.types has no test for, known by their own prototype (objects made
+ * with another one are not recognized): iterators of arrays, strings and regexps (no brand check
+ * without advancing them), and WeakRef, FinalizationRegistry and the Intl classes (checked by a
+ * method that only reads their internal slots).
+ */
+const OTHER_UNCLONEABLE = new Map<object, ((value: object) => boolean) | undefined>();
+const iteratorPrototypes = [[][Symbol.iterator](), ''[Symbol.iterator](), /x/[Symbol.matchAll]('')];
+for (const it of iteratorPrototypes) OTHER_UNCLONEABLE.set(Object.getPrototypeOf(it) as object, undefined);
+OTHER_UNCLONEABLE.set(WeakRef.prototype, (v) => isBrand(WeakRef.prototype.deref, v));
+OTHER_UNCLONEABLE.set(FinalizationRegistry.prototype, (v) => isBrand(FinalizationRegistry.prototype.unregister, v, {}));
+for (const name of Object.getOwnPropertyNames(Intl)) {
+  const C = (Intl as unknown as Record<string, unknown>)[name];
+  const proto = typeof C === 'function' ? (C.prototype as { resolvedOptions?: unknown; toString?: unknown } | undefined) : undefined;
+  // Intl.Locale has no resolvedOptions; its toString reads the slot the same way.
+  const resolved = name === 'Locale' ? proto?.toString : proto?.resolvedOptions;
+  if (typeof resolved === 'function') OTHER_UNCLONEABLE.set((C as { prototype: object }).prototype, (v) => isBrand(resolved, v));
+}
 
 /** Whether `fn` accepts `value` as its receiver (a brand check by a side-effect-free method). */
 function isBrand(fn: Function, value: object, ...args: unknown[]): boolean {
@@ -121,10 +135,11 @@ export function createKinds(caps: Caps, globalObject: object): Kinds {
       if (ArrayBuffer.isView(value)) return Kind.View;
       const kind = branded(value);
       if (kind !== undefined) return kind;
-      // The two weak classes have no util.types test: their own brand checks, tried only on objects
-      // that inherit from them (a throwing check is costly, and plain objects are the common case).
-      if (value instanceof WeakRefClass && isBrand(weakRefDeref, value)) return Kind.Uncloneable;
-      if (value instanceof RegistryClass && isBrand(registryUnregister, value, {})) return Kind.Uncloneable;
+      const proto = Object.getPrototypeOf(value) as object | null;
+      if (proto !== null && OTHER_UNCLONEABLE.has(proto)) {
+        const brand = OTHER_UNCLONEABLE.get(proto);
+        if (brand === undefined || brand(value)) return Kind.Uncloneable;
+      }
       return Kind.Plain;
     },
   };

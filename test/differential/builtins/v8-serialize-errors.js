@@ -34,6 +34,15 @@ attempt('WeakMap subclass', new (class Cache extends WeakMap {})());
 attempt('generator', (function* () {})());
 attempt('map iterator', new Map().keys());
 attempt('set iterator', new Set().values());
+attempt('array iterator', [1][Symbol.iterator]());
+attempt('string iterator', 'ab'[Symbol.iterator]());
+attempt('regexp iterator', 'ab'.matchAll(/./g));
+attempt('async generator', (async function* () {})());
+for (const name of ['Collator', 'DateTimeFormat', 'NumberFormat', 'PluralRules', 'RelativeTimeFormat', 'ListFormat', 'Segmenter', 'DisplayNames']) {
+  attempt(`Intl.${name}`, name === 'DisplayNames' ? new Intl.DisplayNames('en', { type: 'region' }) : new Intl[name]('en'));
+}
+attempt('Intl.Locale', new Intl.Locale('en-US'));
+attempt('inherits from Intl.Collator', Object.create(Intl.Collator.prototype));
 attempt('arguments', (function () { return arguments; })(1, 2));
 attempt('SharedArrayBuffer', new SharedArrayBuffer(4));
 attempt('view of SharedArrayBuffer', { v: new Uint8Array(new SharedArrayBuffer(4)) });
