@@ -14,6 +14,9 @@ import { type WriteDelegate, ValueWriter } from './write-value.js';
 
 type Self = Record<string, unknown>;
 
+/** ToUint32 as V8's Uint32Value: ToNumber first (a BigInt or Symbol throws V8's TypeError). */
+const uint32 = (value: unknown): number => +(value as number) >>> 0;
+
 /** A TypeError with a `code`, as Node's C++ throws them (own enumerable `code`, no `[code]` in the name). */
 export function codedError(Ctor: ErrorConstructor, message: string, code: string): Error {
   const e = new Ctor(message);
@@ -79,7 +82,7 @@ export function createClasses(kinds: Kinds, Buffer: typeof BufferClass): V8Class
       sharedArrayBufferId(buffer) {
         const fn = self._getSharedArrayBufferId;
         if (typeof fn !== 'function') writers.get(self)!.uncloneable(buffer);
-        return (Reflect.apply(fn as Function, self, [buffer]) as number) >>> 0;
+        return uint32(Reflect.apply(fn as Function, self, [buffer]));
       },
       cloneError(message) {
         const fn = self._getDataCloneError;
@@ -111,23 +114,23 @@ export function createClasses(kinds: Kinds, Buffer: typeof BufferClass): V8Class
     }, 0],
     transferArrayBuffer: [function (this: unknown, id: unknown, arrayBuffer: unknown) {
       const w = writerOf(this);
-      const n = Number(id) >>> 0;
-      if (!(arrayBuffer instanceof ArrayBuffer) || kinds.kindOf(arrayBuffer) !== Kind.ArrayBuffer) {
+      const n = uint32(id);
+      if (typeof arrayBuffer !== 'object' || arrayBuffer === null || kinds.kindOf(arrayBuffer) !== Kind.ArrayBuffer) {
         throw codedError(TypeError, 'arrayBuffer must be an ArrayBuffer', 'ERR_INVALID_ARG_TYPE');
       }
-      w.transfers.set(arrayBuffer, n);
+      w.transfers.set(arrayBuffer as ArrayBuffer, n);
     }, 0],
     writeUint32: [function (this: unknown, value: unknown) {
-      writerOf(this).sink.varint(Number(value) >>> 0);
+      writerOf(this).sink.varint(uint32(value));
     }, 0],
     writeUint64: [function (this: unknown, hi: unknown, lo: unknown) {
       const w = writerOf(this);
-      const high = Number(hi) >>> 0;
-      const low = Number(lo) >>> 0;
+      const high = uint32(hi);
+      const low = uint32(lo);
       w.sink.bigVarint((BigInt(high) << 32n) | BigInt(low));
     }, 0],
     writeDouble: [function (this: unknown, value: unknown) {
-      writerOf(this).sink.double(Number(value));
+      writerOf(this).sink.double(+(value as number));
     }, 0],
     writeRawBytes: [function (this: unknown, source: unknown) {
       const w = writerOf(this);
@@ -197,7 +200,7 @@ export function createClasses(kinds: Kinds, Buffer: typeof BufferClass): V8Class
     }, 0],
     transferArrayBuffer: [function (this: unknown, id: unknown, arrayBuffer: unknown) {
       const r = readerOf(this);
-      const n = Number(id) >>> 0;
+      const n = uint32(id);
       const kind = typeof arrayBuffer === 'object' && arrayBuffer !== null ? kinds.kindOf(arrayBuffer) : -1;
       if (kind !== Kind.ArrayBuffer && kind !== Kind.SharedArrayBuffer) throw codedError(TypeError, 'arrayBuffer must be an ArrayBuffer or SharedArrayBuffer', 'ERR_INVALID_ARG_TYPE');
       r.transfers.set(n, arrayBuffer as ArrayBuffer);
@@ -217,7 +220,7 @@ export function createClasses(kinds: Kinds, Buffer: typeof BufferClass): V8Class
     _readRawBytes: [function (this: unknown, length: unknown) {
       return reading(this, 'ReadRawBytes() failed', (r) => {
         const start = r.source.pos;
-        r.source.take(Math.trunc(Number(length)) || 0);
+        r.source.skip(Math.trunc(+(length as number)) || 0);
         return start;
       });
     }, 0],
@@ -226,7 +229,8 @@ export function createClasses(kinds: Kinds, Buffer: typeof BufferClass): V8Class
     readRawBytes: [function (this: Self, length: unknown) {
       const offset = Reflect.apply(this._readRawBytes as Function, this, [length]) as number;
       const buffer = this.buffer as ArrayBufferView;
-      return Buffer.from(buffer.buffer, buffer.byteOffset + offset, length as number);
+      // As Node's Buffer over the input: the length made an index as a view constructor does.
+      return Buffer.from(buffer.buffer, buffer.byteOffset + offset, Math.trunc(+(length as number)) || 0);
     }, 1],
   });
   Object.defineProperty(Deserializer, 'length', { value: 1 });

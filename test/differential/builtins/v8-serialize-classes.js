@@ -51,6 +51,14 @@ attempt('released buffer', () => { const b = v8.serialize({ a: 1 }); return [b.l
 attempt('writeRawBytes string', () => new v8.Serializer().writeRawBytes('x'));
 attempt('writeRawBytes ArrayBuffer', () => new v8.Serializer().writeRawBytes(new ArrayBuffer(1)));
 attempt('writeUint32 symbol', () => new v8.Serializer().writeUint32(Symbol()));
+attempt('writeUint32 BigInt', () => new v8.Serializer().writeUint32(1n));
+attempt('writeDouble BigInt', () => new v8.Serializer().writeDouble(1n));
+attempt('writeUint64 BigInt', () => new v8.Serializer().writeUint64(1, 2n));
+attempt('transfer id BigInt', () => new v8.Serializer().transferArrayBuffer(1n, new ArrayBuffer(1)));
+attempt('transfer id object', () => { const s = new v8.Serializer(); s.transferArrayBuffer({ valueOf() { return 2; } }, new ArrayBuffer(1)); return 'taken'; });
+attempt('readRawBytes string length', () => { const d = new v8.Deserializer(Buffer.from('ff0f0102', 'hex')); d.readHeader(); return d.readRawBytes('2'); });
+attempt('readRawBytes fraction', () => { const d = new v8.Deserializer(Buffer.from('ff0f0102', 'hex')); d.readHeader(); return d.readRawBytes(1.7); });
+attempt('readRawBytes BigInt', () => { const d = new v8.Deserializer(Buffer.from('ff0f0102', 'hex')); d.readHeader(); return d.readRawBytes(1n); });
 attempt('Serializer()', () => v8.Serializer());
 attempt('Deserializer()', () => v8.Deserializer(Buffer.alloc(1)));
 attempt('DefaultSerializer()', () => v8.DefaultSerializer());
