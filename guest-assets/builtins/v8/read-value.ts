@@ -6,7 +6,7 @@
  */
 import { call, intrinsics } from './intrinsics.js';
 import { Malformed, type ByteSource } from './source.js';
-import { isIndexKey } from './numbers.js';
+import { isIndexKey, MAX_DEPTH, tooDeep } from './numbers.js';
 import { Tag } from './tags.js';
 import type { TextCodec } from './text.js';
 import { readArrayBuffer, readDenseArray, readError, readMap, readRegExp, readSet, readSparseArray, readView } from './read-objects.js';
@@ -20,6 +20,8 @@ export interface ReadDelegate {
 export class ValueReader {
   version = 0;
   nextId = 0;
+  /** How many values are being read, one inside another. */
+  depth = 0;
   /** The objects read, by id (ids are given in order, so this is an array). */
   readonly objects: object[] = [];
   readonly transfers = new Map<number, ArrayBuffer>();
@@ -46,6 +48,16 @@ export class ValueReader {
   }
 
   object(): unknown {
+    if (this.depth >= MAX_DEPTH) tooDeep();
+    this.depth++;
+    try {
+      return this.objectAt();
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private objectAt(): unknown {
     const result = this.inner();
     if (typeof result === 'object' && result !== null && this.buffers.has(result) && this.source.peekTag() === Tag.ArrayBufferView) {
       this.source.tag();

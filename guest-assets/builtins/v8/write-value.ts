@@ -7,7 +7,7 @@ import { describeUncloneable } from './describe.js';
 import { call, intrinsics } from './intrinsics.js';
 import { Kind, type Kinds } from './kinds.js';
 import { ByteSink, varintSize } from './sink.js';
-import { isIndexKey, isSmi } from './numbers.js';
+import { isIndexKey, isSmi, MAX_DEPTH, tooDeep } from './numbers.js';
 import { Tag } from './tags.js';
 import type { TextCodec } from './text.js';
 import { writeArray, writeArrayBuffer, writeError, writeMap, writeSet, writeView } from './write-objects.js';
@@ -30,6 +30,8 @@ export class ValueWriter {
   readonly transfers = new Map<ArrayBuffer, number>();
   nextId = 0;
   viewsAsHostObjects = false;
+  /** How many objects are being written, one inside another. */
+  depth = 0;
 
   constructor(readonly kinds: Kinds, readonly delegate: WriteDelegate, readonly text: TextCodec) {}
 
@@ -117,11 +119,17 @@ export class ValueWriter {
       this.sink.varint(seen);
       return;
     }
-    const kind = this.kinds.kindOf(o);
-    // A view written by V8 itself comes after its buffer, which takes the id before it.
-    if (kind === Kind.View && !this.viewsAsHostObjects) return writeView(this, o as ArrayBufferView);
-    this.ids.set(o, this.nextId++);
-    this.record(o, kind);
+    if (this.depth >= MAX_DEPTH) tooDeep();
+    this.depth++;
+    try {
+      const kind = this.kinds.kindOf(o);
+      // A view written by V8 itself comes after its buffer, which takes the id before it.
+      if (kind === Kind.View && !this.viewsAsHostObjects) return writeView(this, o as ArrayBufferView);
+      this.ids.set(o, this.nextId++);
+      this.record(o, kind);
+    } finally {
+      this.depth--;
+    }
   }
 
   private record(o: object, kind: Kind): void {

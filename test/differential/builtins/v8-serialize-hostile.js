@@ -98,6 +98,16 @@ console.log('nested arrays 1e6', outcome(nest('4101', '240001', 1e6)));
 console.log('nested maps 1e6', outcome(nest('3b5f', '', 1e6)));
 console.log('nested without ends 1e6', outcome(nest('4101', '', 1e6)));
 
+// Nesting that ends the stack both ways: V8's RangeError, and the module still works.
+const nested = (n, wrap) => { let v = 0; for (let i = 0; i < n; i++) v = wrap(v); return v; };
+for (const [name, wrap] of [['arrays', (v) => [v]], ['objects', (v) => ({ v })], ['maps', (v) => new Map([[1, v]])], ['sets', (v) => new Set([v])], ['causes', (v) => Object.assign(new Error('e', { cause: v }), { stack: 's' })]]) {
+  for (const n of [500, 5000]) {
+    let r;
+    try { r = `ok ${v8.deserialize(v8.serialize(nested(n, wrap))) !== undefined}`; } catch (e) { r = `${e.name}: ${e.message}`; }
+    console.log('round trip nested', name, n, r);
+  }
+}
+
 // Every prefix of a value holding every kind.
 const sample = { s: 'str€', n: [1, 2.5, -3], big: 2n ** 70n, d: new Date(5), re: /x/gi, m: new Map([[1, new Set(['a'])]]), b: Buffer.from('bb'), f: new Float64Array([1]), e: Object.assign(new RangeError('r'), { stack: 'S' }), sparse: [, 1], w: [new Number(1), new String('s'), Object(1n), new Boolean(false)] };
 sample.self = sample;
