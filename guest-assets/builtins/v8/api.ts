@@ -52,11 +52,13 @@ function constructCheck(target: unknown, name: string): void {
   if (target === undefined) throw codedError(TypeError, `Class constructor ${name} cannot be invoked without 'new'`, 'ERR_CONSTRUCT_CALL_REQUIRED');
 }
 
+/** The two native classes of Node's `v8` module. */
 export interface V8Classes {
   Serializer: new () => object;
   Deserializer: new (buffer: ArrayBufferView) => object;
 }
 
+/** Builds `Serializer` and `Deserializer` over the classifier and the guest's Buffer. */
 export function createClasses(kinds: Kinds, Buffer: typeof BufferClass): V8Classes {
   const text = createTextCodec(Buffer);
   const writers = new WeakMap<object, ValueWriter>();

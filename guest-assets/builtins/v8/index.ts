@@ -14,6 +14,7 @@ import { createDefaultClasses } from './views.js';
 type Writer = { writeHeader(): void; writeValue(v: unknown): boolean; releaseBuffer(): unknown };
 type Reader = { readHeader(): boolean; readValue(): unknown };
 
+/** Registers the `v8` built-in. */
 export function defineV8(ctx: BuiltinContext): void {
   const { caps } = ctx;
   ctx.define('v8', () => {

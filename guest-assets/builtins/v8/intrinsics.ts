@@ -10,6 +10,7 @@ const TypedArrayPrototype = Object.getPrototypeOf(Uint8Array.prototype) as objec
 /** Calls a captured method or getter on `self`. */
 export const call = <T>(fn: Function, self: unknown, ...args: unknown[]): T => Reflect.apply(fn, self, args) as T;
 
+/** The captured methods and getters. */
 export const intrinsics = {
   dateTime: Date.prototype.getTime,
   numberValue: Number.prototype.valueOf,

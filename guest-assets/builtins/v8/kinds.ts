@@ -25,6 +25,7 @@ export const Kind = {
   /** Anything V8 refuses: functions, symbols' wrappers, Proxies, promises, weak collections, iterators... */
   Uncloneable: 14,
 } as const;
+/** One of {@link Kind}. */
 export type Kind = (typeof Kind)[keyof typeof Kind];
 
 /** A kind found by one check that covers several, told apart by a second check. */
@@ -88,6 +89,7 @@ function isBrand(fn: Function, value: object, ...args: unknown[]): boolean {
   }
 }
 
+/** The classifier and the single checks the writer and describe need. */
 export interface Kinds {
   kindOf(value: object): Kind;
   isProxy(value: object): boolean;

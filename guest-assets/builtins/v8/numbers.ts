@@ -18,6 +18,7 @@ export function isIndexKey(key: string): boolean {
  */
 export const MAX_DEPTH = 4096;
 
+/** Throws V8's error for a stack that ended. */
 export function tooDeep(): never {
   throw new RangeError('Maximum call stack size exceeded');
 }

@@ -30,6 +30,7 @@ function endArray(r: ValueReader, count: number, length: number): void {
   if (r.source.varint() !== count || r.source.varint() !== length) throw new Malformed('array end does not match');
 }
 
+/** A sparse array ('a'): its length, then its properties up to '@'. */
 export function readSparseArray(r: ValueReader): unknown[] {
   const length = r.source.varint();
   const a: unknown[] = r.add(r.reserve(), []);
@@ -40,6 +41,7 @@ export function readSparseArray(r: ValueReader): unknown[] {
   return a;
 }
 
+/** A dense array ('A'): its elements ('-' a hole), then named properties up to '$'. */
 export function readDenseArray(r: ValueReader): unknown[] {
   const src = r.source;
   const length = src.varint();
@@ -62,6 +64,7 @@ export function readDenseArray(r: ValueReader): unknown[] {
   return a;
 }
 
+/** A RegExp ('R'): its source and flag bits; a bad pattern throws the RegExp constructor's SyntaxError. */
 export function readRegExp(r: ValueReader): RegExp {
   const id = r.reserve();
   const pattern = r.string();
@@ -72,6 +75,7 @@ export function readRegExp(r: ValueReader): RegExp {
   return r.add(id, new RegExp(pattern, flags));
 }
 
+/** A Map (';'): keys and values up to ':', then their count. */
 export function readMap(r: ValueReader): Map<unknown, unknown> {
   const m = r.add(r.reserve(), new Map<unknown, unknown>());
   let length = 0;
@@ -85,6 +89,7 @@ export function readMap(r: ValueReader): Map<unknown, unknown> {
   return m;
 }
 
+/** A Set ("'"): values up to ',', then their count. */
 export function readSet(r: ValueReader): Set<unknown> {
   const s = r.add(r.reserve(), new Set<unknown>());
   let length = 0;
@@ -97,6 +102,7 @@ export function readSet(r: ValueReader): Set<unknown> {
   return s;
 }
 
+/** An ArrayBuffer ('B', or '~' resizable): its length (and maximum), then a copy of its bytes. */
 export function readArrayBuffer(r: ValueReader, resizable: boolean): ArrayBuffer {
   const id = r.reserve();
   const src = r.source;
@@ -134,6 +140,7 @@ export function readView(r: ValueReader, buffer: ArrayBuffer): ArrayBufferView {
   return r.add(id, view);
 }
 
+/** An Error ('r'): its fields up to '.', made with the prototype's constructor and its stack set as read. */
 export function readError(r: ValueReader): Error {
   const id = r.reserve();
   let Ctor: ErrorConstructor = Error;

@@ -17,6 +17,7 @@ export interface ReadDelegate {
   readHostObject(): object;
 }
 
+/** One Deserializer's state: the input, the version, the objects read by id, transfers. */
 export class ValueReader {
   version = 0;
   nextId = 0;

@@ -9,6 +9,7 @@ export class Malformed {
   constructor(readonly why: string) {}
 }
 
+/** The input and a read position; `end` is fixed when it is made. */
 export class ByteSource {
   pos = 0;
   readonly end: number;

@@ -68,6 +68,7 @@ export const Tag = {
   HostObject: 0x5c, // '\\'
   Error: 0x72, // 'r'
 } as const;
+/** One of {@link Tag}. */
 export type Tag = (typeof Tag)[keyof typeof Tag];
 
 /** The wire format version written, and the newest one read. */
@@ -88,6 +89,7 @@ export const ErrorTag = {
   Stack: 0x73, // 's'
   End: 0x2e, // '.'
 } as const;
+/** One of {@link ErrorTag}. */
 export type ErrorTag = (typeof ErrorTag)[keyof typeof ErrorTag];
 
 /** The error names with a prototype tag of their own; any other name is read back as an Error. */

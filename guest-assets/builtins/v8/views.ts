@@ -24,6 +24,7 @@ const objectToString = Object.prototype.toString;
 
 type Self = Record<string, Function> & { buffer: ArrayBufferView };
 
+/** Builds `DefaultSerializer` and `DefaultDeserializer` over the two native classes. */
 export function createDefaultClasses({ Serializer, Deserializer }: V8Classes, Buffer: typeof BufferClass) {
   const ctors: (Function | undefined)[] = [
     Int8Array, Uint8Array, Uint8ClampedArray, Int16Array, Uint16Array, Int32Array, Uint32Array,

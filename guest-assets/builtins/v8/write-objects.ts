@@ -36,6 +36,7 @@ function isDoubleArray(a: unknown[], length: number): boolean {
   return double;
 }
 
+/** An array, dense or sparse as V8 would choose (isPacked), with its named properties. */
 export function writeArray(w: ValueWriter, a: unknown[]): void {
   const { sink } = w;
   const length = a.length;
@@ -72,6 +73,7 @@ export function writeArray(w: ValueWriter, a: unknown[]): void {
   sink.varint(length);
 }
 
+/** A Map: its entries as they are when it is met, then twice its size. */
 export function writeMap(w: ValueWriter, m: Map<unknown, unknown>): void {
   // A copy first: writing the entries can run code that changes the map.
   const entries: unknown[] = [];
@@ -84,6 +86,7 @@ export function writeMap(w: ValueWriter, m: Map<unknown, unknown>): void {
   w.sink.varint(entries.length);
 }
 
+/** A Set: its values as they are when it is met, then its size. */
 export function writeSet(w: ValueWriter, s: Set<unknown>): void {
   const values: unknown[] = [];
   call(intrinsics.setForEach, s, (value: unknown) => {
@@ -95,6 +98,7 @@ export function writeSet(w: ValueWriter, s: Set<unknown>): void {
   w.sink.varint(values.length);
 }
 
+/** An ArrayBuffer: a transfer id when it is transferred, else its bytes ('~' with its maximum when resizable). */
 export function writeArrayBuffer(w: ValueWriter, buffer: ArrayBuffer): void {
   const { sink } = w;
   const transfer = w.transfers.get(buffer);
@@ -134,6 +138,7 @@ export function writeView(w: ValueWriter, view: ArrayBufferView): void {
   sink.varint((resizable ? ViewFlag.BackedByResizable : 0) | (tracking ? ViewFlag.LengthTracking : 0));
 }
 
+/** An Error: prototype tag (by its name), message, cause and stack, as V8 reads them. */
 export function writeError(w: ValueWriter, e: Error): void {
   const { sink } = w;
   const message = Object.getOwnPropertyDescriptor(e, 'message');

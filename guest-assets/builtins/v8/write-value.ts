@@ -24,6 +24,7 @@ export interface WriteDelegate {
 
 const notLatin1 = /[^\x00-\xff]/;
 
+/** One Serializer's state: the bytes, the ids of objects written, transfers, and whether views are host objects. */
 export class ValueWriter {
   readonly sink = new ByteSink();
   readonly ids = new Map<object, number>();
