@@ -66,17 +66,20 @@ const GROUPS: Record<number, readonly (readonly [NativeTypeCheck, Kind])[]> = {
  * without advancing them), and WeakRef, FinalizationRegistry and the Intl classes (checked by a
  * method that only reads their internal slots).
  */
-const OTHER_UNCLONEABLE = new Map<object, ((value: object) => boolean) | undefined>();
-const iteratorPrototypes = [[][Symbol.iterator](), ''[Symbol.iterator](), /x/[Symbol.matchAll]('')];
-for (const it of iteratorPrototypes) OTHER_UNCLONEABLE.set(Object.getPrototypeOf(it) as object, undefined);
-OTHER_UNCLONEABLE.set(WeakRef.prototype, (v) => isBrand(WeakRef.prototype.deref, v));
-OTHER_UNCLONEABLE.set(FinalizationRegistry.prototype, (v) => isBrand(FinalizationRegistry.prototype.unregister, v, {}));
-for (const name of Object.getOwnPropertyNames(Intl)) {
-  const C = (Intl as unknown as Record<string, unknown>)[name];
-  const proto = typeof C === 'function' ? (C.prototype as { resolvedOptions?: unknown; toString?: unknown } | undefined) : undefined;
-  // Intl.Locale has no resolvedOptions; its toString reads the slot the same way.
-  const resolved = name === 'Locale' ? proto?.toString : proto?.resolvedOptions;
-  if (typeof resolved === 'function') OTHER_UNCLONEABLE.set((C as { prototype: object }).prototype, (v) => isBrand(resolved, v));
+function otherUncloneable(): Map<object, ((value: object) => boolean) | undefined> {
+  const map = new Map<object, ((value: object) => boolean) | undefined>();
+  const iteratorPrototypes = [[][Symbol.iterator](), ''[Symbol.iterator](), /x/[Symbol.matchAll]('')];
+  for (const it of iteratorPrototypes) map.set(Object.getPrototypeOf(it) as object, undefined);
+  map.set(WeakRef.prototype, (v) => isBrand(WeakRef.prototype.deref, v));
+  map.set(FinalizationRegistry.prototype, (v) => isBrand(FinalizationRegistry.prototype.unregister, v, {}));
+  for (const name of Object.getOwnPropertyNames(Intl)) {
+    const C = (Intl as unknown as Record<string, unknown>)[name];
+    const proto = typeof C === 'function' ? (C.prototype as { resolvedOptions?: unknown; toString?: unknown } | undefined) : undefined;
+    // Intl.Locale has no resolvedOptions; its toString reads the slot the same way.
+    const resolved = name === 'Locale' ? proto?.toString : proto?.resolvedOptions;
+    if (typeof resolved === 'function') map.set((C as { prototype: object }).prototype, (v) => isBrand(resolved, v));
+  }
+  return map;
 }
 
 /** Whether `fn` accepts `value` as its receiver (a brand check by a side-effect-free method). */
@@ -104,6 +107,8 @@ export function createKinds(caps: Caps, globalObject: object): Kinds {
   const index = (name: NativeTypeCheck) => NATIVE_TYPE_CHECKS.indexOf(name);
   const check = (i: number, value: object) => guard(() => caps.utilType(i, value)) === true;
   const order = ORDER.map(([name, kind]) => [index(name), kind] as const);
+  // Built with the classifier (the first require of v8), not when the bundle is evaluated.
+  const others = otherUncloneable();
   const groups = new Map(Object.entries(GROUPS).map(([group, list]) => [Number(group), list.map(([name, kind]) => [index(name), kind] as const)]));
   const proxy = index('isProxy');
   const dataView = index('isDataView');
@@ -138,8 +143,8 @@ export function createKinds(caps: Caps, globalObject: object): Kinds {
       const kind = branded(value);
       if (kind !== undefined) return kind;
       const proto = Object.getPrototypeOf(value) as object | null;
-      if (proto !== null && OTHER_UNCLONEABLE.has(proto)) {
-        const brand = OTHER_UNCLONEABLE.get(proto);
+      if (proto !== null && others.has(proto)) {
+        const brand = others.get(proto);
         if (brand === undefined || brand(value)) return Kind.Uncloneable;
       }
       return Kind.Plain;
