@@ -65,3 +65,18 @@ show('String with props', wrapped);
 const m = new Map([[1, 2]]);
 m.prop = 'lost';
 show('Map with props', m);
+
+// Dates and Numbers read from raw doubles: a Date's time is clipped as the Date constructor does.
+const rawDouble = (tag, x) => {
+  const b = Buffer.alloc(11);
+  b[0] = 0xff;
+  b[1] = 0x0f;
+  b[2] = tag;
+  b.writeDoubleLE(x, 3);
+  return v8.deserialize(b);
+};
+for (const x of [1.5, -1.5, 8.64e15, 8.64e15 + 1, -0, Infinity, 0.9999]) {
+  const t = rawDouble(0x44, x).getTime();
+  console.log('raw date', x, t, Object.is(t, -0));
+}
+for (const x of [-0, NaN, 1e-320]) console.log('raw Number', x, Object.is(rawDouble(0x6e, x).valueOf(), x));
