@@ -16,6 +16,7 @@ import { createContext, type BuiltinContext } from './registry.js';
 import { defineTimers } from './timers/index.js';
 import { defineUrl } from './url/index.js';
 import { defineUtil } from './util/index.js';
+import { defineV8 } from './v8/index.js';
 import { defineVm } from './vm/index.js';
 import { defineWebStreams } from './webstreams/index.js';
 import { defineZlib } from './zlib/index.js';
@@ -25,7 +26,7 @@ export type { BuiltinContext };
 /** Registers every built-in of this folder into `builtins` (and their globals on `base.global`). */
 export function defineNodeBuiltins(builtins: Record<string, unknown>, base: Parameters<typeof createContext>[1]): void {
   const ctx = createContext(builtins, base);
-  for (const define of [defineUtil, definePath, defineUrl, defineCrypto, defineZlib, defineAssert, defineOs, defineEventGlobals, defineTimers, definePerf, defineMisc, defineVm, defineBlob, defineWebStreams, defineDenied]) {
+  for (const define of [defineUtil, definePath, defineUrl, defineCrypto, defineZlib, defineAssert, defineOs, defineEventGlobals, defineTimers, definePerf, defineMisc, defineV8, defineVm, defineBlob, defineWebStreams, defineDenied]) {
     define(ctx);
   }
 }

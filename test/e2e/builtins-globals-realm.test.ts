@@ -6,8 +6,9 @@ import { PROBE } from './realm-probe.js';
  * The realm invariant for the web globals, timers/promises and perf_hooks: events and their
  * targets, signals (plain, timeout, any), DOMExceptions, structuredClone's results and every error
  * it can throw (refusals, Node's TypeErrors, a getter's own exception), timer promises and their
- * rejections, async iterators, perf entries, observers and their lists, nodeTiming, and what the
- * events module's additions return. One foreign object would be an escape.
+ * rejections, async iterators, perf entries, observers and their lists, nodeTiming, what the
+ * events module's additions return, and v8's serializer: its classes, bytes, every value read back
+ * and every error. One foreign object would be an escape.
  */
 describe('realm isolation of the web globals, timers/promises and perf_hooks', () => {
   it('every object reachable from what they return is the guest realm own', async () => {
@@ -210,6 +211,78 @@ const rejected = async (name, p) => { try { roots[name] = await p; } catch (e) {
     expect(out.kinds).toBe('ERR_INVALID_STATE,AbortError,AbortError,Z_DATA_ERROR,\u20ac,2');
     expect(out.foreign).toEqual([]);
     expect(out.seen).toBeGreaterThan(400);
+  });
+
+  it('every object v8.serialize, v8.deserialize and the Serializer classes hand the guest is guest-realm', async () => {
+    const r = await runGuest(
+      `${PROBE}
+const v8 = require('v8');
+const roots = { v8, Serializer: v8.Serializer, Deserializer: v8.Deserializer, DefaultSerializer: v8.DefaultSerializer, DefaultDeserializer: v8.DefaultDeserializer };
+const caught = (name, f) => { try { roots[name] = f(); } catch (e) { roots[name] = e; } };
+const e = new TypeError('t', { cause: new RangeError('c') });
+const value = { n: [1, 2.5, , 'x'], big: 2n ** 70n, d: new Date(1), re: /a/gdu, m: new Map([[{ k: 1 }, new Set([[]])]]), ab: new ArrayBuffer(4),
+  buf: Buffer.from('b'), views: [new Uint8Array(2), new Float64Array(1), new DataView(new ArrayBuffer(2)), new BigInt64Array(1)],
+  wrappers: [new Number(1), new String('s'), new Boolean(true), Object(1n)], e, errors: [new EvalError('e'), new SyntaxError('s'), new URIError('u'), new ReferenceError('r'), new Error()] };
+value.self = value;
+roots.bytes = v8.serialize(value);
+roots.value = v8.deserialize(roots.bytes);
+const base = new v8.Serializer();
+base.writeHeader();
+base.writeValue([new Uint16Array(4), new ArrayBuffer(2, { maxByteLength: 4 })]);
+base.writeUint64(1, 2);
+base.writeRawBytes(Buffer.from('raw'));
+roots.baseBytes = base.releaseBuffer();
+const d = new v8.Deserializer(roots.baseBytes);
+roots.deserializer = d;
+roots.header = d.readHeader();
+roots.baseValue = d.readValue();
+roots.uint64 = d.readUint64();
+roots.raw = d.readRawBytes(3);
+const ab = new ArrayBuffer(2);
+const ts = new v8.Serializer();
+ts.transferArrayBuffer(0, ab);
+ts.writeHeader();
+ts.writeValue({ ab, v: new Uint8Array(ab) });
+const td = new v8.Deserializer(ts.releaseBuffer());
+td.transferArrayBuffer(0, new ArrayBuffer(2));
+td.readHeader();
+roots.transferred = td.readValue();
+class HostSerializer extends v8.DefaultSerializer { _writeHostObject(o) { this.writeUint32(o.length); } }
+class HostDeserializer extends v8.DefaultDeserializer { _readHostObject() { return { length: this.readUint32() }; } }
+const hs = new HostSerializer();
+hs.writeHeader();
+hs.writeValue([new Uint8Array(3)]);
+const hd = new HostDeserializer(hs.releaseBuffer());
+hd.readHeader();
+roots.hostValue = hd.readValue();
+roots.instances = [hs, hd, new v8.DefaultSerializer()];
+caught('cloneError', () => v8.serialize(() => 1));
+caught('symbolError', () => v8.serialize(Symbol('s')));
+caught('sabError', () => v8.serialize(new SharedArrayBuffer(1)));
+caught('hostError', () => new v8.DefaultSerializer()._writeHostObject({}));
+caught('malformed', () => v8.deserialize(Buffer.from('ff0f6f', 'hex')));
+caught('version', () => v8.deserialize(Buffer.from('ff10', 'hex')));
+caught('argType', () => v8.deserialize('x'));
+caught('constructCall', () => v8.Serializer());
+caught('illegal', () => v8.Serializer.prototype.writeValue.call({}, 1));
+caught('readUint32', () => { const x = new v8.Deserializer(Buffer.alloc(0)); return x.readUint32(); });
+caught('rawBytes', () => new v8.Deserializer(Buffer.alloc(0)).readRawBytes(5));
+caught('badIndex', () => v8.deserialize(Buffer.from('ff0f5c630161', 'hex')));
+caught('notObject', () => { class D extends v8.Deserializer { _readHostObject() { return 1; } } const x = new D(Buffer.from('ff0f5c', 'hex')); x.readHeader(); return x.readValue(); });
+caught('regexpError', () => v8.deserialize(Buffer.from('ff0f5222012800', 'hex')));
+caught('deep', () => { let a = []; for (let i = 0; i < 1e6; i++) a = [a]; return v8.serialize(a); });
+caught('deepRead', () => { const b = Buffer.alloc(2 + 2e6, '4101', 'hex'); b[0] = 0xff; b[1] = 0x0f; return v8.deserialize(b); });
+const out = probe(roots);
+const escape = (v) => { try { return v.constructor.constructor('return typeof process.reallyExit')(); } catch (err) { return 'threw'; } };
+out.kinds = [roots.value.self === roots.value, Buffer.isBuffer(roots.value.buf), roots.value.e instanceof TypeError, roots.value.e.cause instanceof RangeError, roots.cloneError.message, roots.malformed.message, roots.deep.name, roots.deepRead.name, escape(roots.value), escape(roots.malformed), escape(roots.value.views[0])].join(',');
+console.log(JSON.stringify(out));`,
+      { filename: '/app/main.js' },
+    );
+    expect(r.stderr).toBe('');
+    const out = JSON.parse(r.stdout) as { seen: number; foreign: string[]; kinds: string };
+    expect(out.kinds).toBe('true,true,true,true,() => 1 could not be cloned.,Unable to deserialize cloned data.,RangeError,RangeError,undefined,undefined,undefined');
+    expect(out.foreign).toEqual([]);
+    expect(out.seen).toBeGreaterThan(300);
   });
 
   it('an exception thrown by a listener is uncaught after the dispatch completes', async () => {

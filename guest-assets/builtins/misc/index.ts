@@ -1,11 +1,10 @@
 /**
  * The guest's smaller built-ins: `constants` (Node's deprecated merged table), `string_decoder`
  * (the package that is Node's own decoder for userland), `tty` (nothing is a terminal in the
- * sandbox), `diagnostics_channel`, `readline` and `readline/promises`, and the safe part of `v8`.
+ * sandbox), `diagnostics_channel`, `readline` and `readline/promises` (`v8` is in ../v8).
  */
 import { StringDecoder as PackageDecoder } from 'string_decoder';
 import { nodeError } from '../../node-errors.js';
-import { guard } from '../../caps.js';
 import { nodeConstants } from '../constants.js';
 import { accessDenied } from '../denied/index.js';
 import type { BuiltinContext } from '../registry.js';
@@ -42,25 +41,4 @@ export function defineMisc(ctx: BuiltinContext): void {
   ctx.define('diagnostics_channel', () => createDiagnosticsChannel((fn) => ctx.process.nextTick(fn)));
   ctx.define('readline', () => createReadline(ctx));
   ctx.define('readline/promises', () => (createReadline(ctx) as { promises: unknown }).promises);
-  ctx.define('v8', () => {
-    const fact = (name: string) => () => JSON.parse(String(guard(() => caps.v8Value(name)))) as unknown;
-    const denied = (name: string) => () => {
-      throw accessDenied('v8', `v8.${name}()`);
-    };
-    return {
-      cachedDataVersionTag: fact('cachedDataVersionTag'),
-      getHeapStatistics: fact('getHeapStatistics'),
-      getHeapSpaceStatistics: fact('getHeapSpaceStatistics'),
-      getHeapCodeStatistics: fact('getHeapCodeStatistics'),
-      setFlagsFromString: denied('setFlagsFromString'),
-      getHeapSnapshot: denied('getHeapSnapshot'),
-      writeHeapSnapshot: denied('writeHeapSnapshot'),
-      takeCoverage: denied('takeCoverage'),
-      stopCoverage: denied('stopCoverage'),
-      serialize: denied('serialize'),
-      deserialize: denied('deserialize'),
-      setHeapSnapshotNearHeapLimit: denied('setHeapSnapshotNearHeapLimit'),
-      queryObjects: denied('queryObjects'),
-    };
-  });
 }
