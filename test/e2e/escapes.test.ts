@@ -46,6 +46,28 @@ function expectNoEscape(out: Outcome, mustHaveFired: string[]): void {
   for (const label of mustHaveFired) expect(out.labels, `route "${label}" never fired; fired: ${out.labels.join(', ')}`).toContain(label);
 }
 
+
+/**
+ * Guest source of `grab(label)`: a callback that keeps its `this`, its arguments and every caller up
+ * its chain, then runs `extra` (more routes) inside itself.
+ */
+function grabSource(extra: string): string {
+  return `function grab(label) {
+        return function callback() {
+          keep(label + ' this', this);
+          try { keep(label + ' arguments', callback.arguments); } catch {}
+          let f = callback;
+          for (let i = 0; i < 25; i++) {
+            let c;
+            try { c = f.caller; } catch { break; }
+            if (!c) break;
+            keep(label + ' caller', c);
+            f = c;
+          }${extra}
+        };
+      }`;
+}
+
 describe('realm escapes', () => {
   it('the probe notices an object of another realm (the check can fail)', () => {
     const out = runInNewContext(`${PROBE}; probe({ own: {}, theirs: outside, nested: { deeper: [another] } })`, { outside: { inner: () => 1 }, another: [] }) as Outcome;
@@ -90,20 +112,7 @@ describe('realm escapes', () => {
 
   it('arguments.callee.caller and `this` of callbacks the bridge invokes', async () => {
     const out = await attempt(`
-      function grab(label) {
-        return function callback() {
-          keep(label + ' this', this);
-          try { keep(label + ' arguments', callback.arguments); } catch {}
-          let f = callback;
-          for (let i = 0; i < 25; i++) {
-            let c;
-            try { c = f.caller; } catch { break; }
-            if (!c) break;
-            keep(label + ' caller', c);
-            f = c;
-          }
-        };
-      }
+      ${grabSource('')}
       fs.readFile('/x.txt', grab('readFile'));
       fs.stat('/x.txt', grab('stat'));
       setTimeout(grab('setTimeout'), 1);
@@ -133,23 +142,10 @@ describe('realm escapes', () => {
 
   it('watchers: callers, `this` and arguments of their listeners, and stack frames of their errors', async () => {
     const out = await attempt(`
-      function grab(label) {
-        return function callback() {
-          keep(label + ' this', this);
-          keep(label + ' arguments', callback.arguments);
-          let f = callback;
-          for (let i = 0; i < 25; i++) {
-            let c;
-            try { c = f.caller; } catch { break; }
-            if (!c) break;
-            keep(label + ' caller', c);
-            f = c;
-          }
+      ${grabSource(`
           Error.prepareStackTrace = (e, frames) => { for (const fr of frames) { keep(label + ' getThis', fr.getThis()); keep(label + ' getFunction', fr.getFunction()); } return 'stack'; };
           void new Error('in a listener').stack;
-          Error.prepareStackTrace = undefined;
-        };
-      }
+          Error.prepareStackTrace = undefined;`)}
       fs.mkdirSync('/w');
       const w = fs.watch('/w', grab('watch'));
       const r = fs.watch('/w', { recursive: true }, grab('recursive'));
