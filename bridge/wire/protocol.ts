@@ -47,7 +47,7 @@ export type FrameType = (typeof FrameType)[keyof typeof FrameType];
 export const Status = {
   /** A CBOR value; an empty payload is `undefined`. */
   Ok: 0,
-  /** A CBOR map: the Node-shaped error record. */
+  /** The Node-shaped error: a CBOR map on the raw wire, UTF-8 `"<code>: <message>"` text on the legacy wire. */
   Error: 1,
   /** Raw bytes, exactly the payload. */
   Raw: 2,
