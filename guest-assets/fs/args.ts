@@ -1,5 +1,6 @@
 import { Buffer } from 'buffer';
 import { bytesToName, hasEscapes } from '../../bridge/names/index.js';
+import { fileURLToPath, isURL } from '../builtins/url/file-url.js';
 import { invalidArgType, invalidArgValue } from '../node-errors.js';
 import { signalOption, type SignalLike } from './abort.js';
 
@@ -10,18 +11,6 @@ const PATH_INSTANCES = ['Buffer', 'URL'] as const;
 
 /** Node's accepted `flags` strings (fs.constants equivalents are numbers and are passed through). */
 const FLAGS = new Set(['r', 'rs', 'sr', 'r+', 'rs+', 'sr+', 'w', 'wx', 'xw', 'w+', 'wx+', 'xw+', 'a', 'ax', 'xa', 'as', 'sa', 'a+', 'ax+', 'xa+', 'as+', 'sa+']);
-
-function isUrlLike(value: object): value is { href: string; protocol: string; pathname: string } {
-  const v = value as { href?: unknown; protocol?: unknown };
-  return typeof v.href === 'string' && typeof v.protocol === 'string';
-}
-
-function fromFileUrl(url: { href: string; protocol: string; pathname: string }): string {
-  if (url.protocol !== 'file:') {
-    throw Object.assign(new TypeError('The URL must be of scheme file'), { code: 'ERR_INVALID_URL_SCHEME' });
-  }
-  return decodeURIComponent(url.pathname);
-}
 
 /** The guest's working directory; relative paths are sent to the host resolved against it unless it is `/`. */
 let workingDirectory = '/';
@@ -42,7 +31,7 @@ export function toPath(value: unknown, name = 'path'): string {
   let path: string;
   if (typeof value === 'string') path = hasEscapes(value) ? value.toWellFormed() : value;
   else if (value instanceof Uint8Array) path = bytesToName(value);
-  else if (typeof value === 'object' && value !== null && isUrlLike(value)) path = fromFileUrl(value);
+  else if (isURL(value)) path = fileURLToPath(value);
   else throw invalidArgType(name, PATH_TYPES, PATH_INSTANCES, value);
   if (path.includes('\u0000')) {
     throw invalidArgValue(name, value, 'must be a string, Uint8Array, or URL without null bytes');
