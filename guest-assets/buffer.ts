@@ -86,6 +86,17 @@ export function installBuffer(caps: Caps): typeof bufferModule {
     if (typeof value === 'string') return fromString(value, encodingOrOffset);
     return Reflect.apply(original.from, Buffer, [value, encodingOrOffset, length]);
   } as typeof Buffer.from;
+  // Node's inspect of a Buffer: the first INSPECT_MAX_BYTES bytes, then how many more there are.
+  const exportsObject = ((bufferModule as { default?: { INSPECT_MAX_BYTES: number } }).default ?? bufferModule) as { INSPECT_MAX_BYTES: number };
+  const inspectBuffer = function (this: Buf): string {
+    const max = exportsObject.INSPECT_MAX_BYTES;
+    let text = decode.call(this, 'hex', 0, Math.min(max, this.length)).replace(/(.{2})/g, '$1 ').trim();
+    const remaining = this.length - max;
+    if (remaining > 0) text += ` ... ${remaining} more byte${remaining > 1 ? 's' : ''}`;
+    return `<${(this.constructor as { name?: string } | undefined)?.name ?? 'Buffer'} ${text}>`;
+  };
+  proto.inspect = inspectBuffer;
+  proto[Symbol.for('nodejs.util.inspect.custom') as unknown as string] = inspectBuffer;
   return bufferModule;
 }
 

@@ -1,7 +1,7 @@
 import { format, inspect } from './inspect/index.js';
 
-/** Writes text to the host's stdout (1) or stderr (2), synchronously and in order. */
-export type WriteText = (fd: 1 | 2, text: string) => void;
+/** Writes text (as UTF-8) or bytes to the host's stdout (1) or stderr (2), synchronously and in order. */
+export type WriteText = (fd: 1 | 2, text: string | Uint8Array) => void;
 
 /** The guest's `console`: Node's formatting, forwarded line by line to the host. */
 export function createConsole(writeText: WriteText, now: () => number) {

@@ -60,7 +60,7 @@ export function install(caps: Caps, configJson: string): GuestApi {
   const rpc = new Rpc(config.session, new GuestChannel(buffer, config.spinIterations, takeBulk), caps);
   negotiate(rpc, config.protocol ?? 'negotiate');
   const text = createText(caps);
-  const write = (fd: 1 | 2, s: string) => void unwrap(rpc.callSync(Method.write, [fd, text.encodeUtf8(s)]));
+  const write = (fd: 1 | 2, s: string | Uint8Array) => void unwrap(rpc.callSync(Method.write, [fd, typeof s === 'string' ? text.encodeUtf8(s) : s]));
   const now = () => guard(() => caps.now());
   const timers = createTimers(caps);
   const console = createConsole(write, now);

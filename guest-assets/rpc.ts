@@ -14,6 +14,8 @@ export type Result =
 
 interface Pending {
   resolve(result: Result): void;
+  /** Sent to the host (an answer to a call still waiting here is not one). */
+  posted?: boolean;
 }
 
 /** Allocates exactly `length` bytes in a fresh guest-realm ArrayBuffer (byteOffset 0). */
@@ -36,12 +38,25 @@ function toResult(status: number, payload: Uint8Array): Result {
   }
 }
 
+/**
+ * Most async calls posted to the host at once. A program may start any number (Promise.all over
+ * thousands of files); past this many the calls wait here, in the guest's own memory (bounded by
+ * its heap), and go out in order as answers come back, so the host never holds more than this many
+ * unanswered messages of one sandbox.
+ */
+export const MAX_POSTED_CALLS = 1024;
+
 /** The guest's end of the bridge: blocking calls over the shared channel, async calls by message. */
 export class Rpc {
   readonly #session: string;
   readonly #channel: GuestChannel;
   readonly #caps: Caps;
   readonly #pending = new Map<number, Pending>();
+  /** Calls built but not posted yet (more than MAX_POSTED_CALLS were unanswered), oldest first. */
+  #waiting: { id: number; frame: Uint8Array }[] = [];
+  #waitingHead = 0;
+  /** Calls posted and not answered. */
+  #posted = 0;
   #nextId = 1;
   /** Send bytes as legacy bytes objects (the host is old, or this guest plays an old one); set by `negotiate`. */
   legacy = false;
@@ -100,20 +115,43 @@ export class Rpc {
     }
     return new Promise<Result>((resolve) => {
       this.#pending.set(id, { resolve });
-      const sent = guard(() => this.#caps.postAsync(frame));
-      if (!sent) {
-        this.#pending.delete(id);
-        resolve({ status: Status.Error, error: { code: 'ERR_BRIDGE_CLOSED', message: 'the sandbox bridge is closed' } });
-      }
+      if (this.#posted >= MAX_POSTED_CALLS) this.#waiting.push({ id, frame });
+      else this.#post(id, frame);
     });
+  }
+
+  #post(id: number, frame: Uint8Array): void {
+    const entry = this.#pending.get(id);
+    if (entry === undefined) return;
+    entry.posted = true;
+    this.#posted++;
+    const sent = guard(() => this.#caps.postAsync(frame));
+    if (sent) return;
+    this.#posted--;
+    this.#pending.delete(id);
+    entry.resolve({ status: Status.Error, error: { code: 'ERR_BRIDGE_CLOSED', message: 'the sandbox bridge is closed' } });
+  }
+
+  /** Posts waiting calls while there is room. */
+  #postWaiting(): void {
+    while (this.#posted < MAX_POSTED_CALLS && this.#waitingHead < this.#waiting.length) {
+      const next = this.#waiting[this.#waitingHead++]!;
+      this.#post(next.id, next.frame);
+    }
+    if (this.#waitingHead === this.#waiting.length) {
+      this.#waiting = [];
+      this.#waitingHead = 0;
+    }
   }
 
   /** Delivers an async reply (called by the Worker). Unknown ids are ignored. */
   settle(id: number, status: number, payload: Uint8Array): void {
     this.changes++;
     const pending = this.#pending.get(id);
-    if (pending === undefined) return;
+    if (pending === undefined || !pending.posted) return;
     this.#pending.delete(id);
+    this.#posted--;
+    this.#postWaiting();
     pending.resolve(toResult(status, payload));
   }
 

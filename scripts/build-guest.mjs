@@ -23,6 +23,25 @@ const listenerWarning = {
   },
 };
 
+/**
+ * web-streams-polyfill reads TypeError, RangeError, structuredClone, queueMicrotask,
+ * AbortController and the global object's DOMException from its surroundings. Its module is given
+ * the sandbox's own under those names (guest-assets/builtins/webstreams/scope.ts): Node's errors,
+ * and nothing a guest could replace on its global object.
+ */
+const webStreamsScope = {
+  name: 'web-streams-scope',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]node_modules[\\/]web-streams-polyfill[\\/]dist[\\/]ponyfill\.js$/ }, async (args) => {
+      const source = await readFile(args.path, 'utf8');
+      if (!source.includes('new TypeError(') || source.includes('instanceof TypeError')) throw new Error('web-streams-polyfill changed: check how it makes its errors');
+      const hook = JSON.stringify(resolve('guest-assets/builtins/webstreams/scope.ts'));
+      const names = 'TypeError, RangeError, structuredClone, queueMicrotask, AbortController, globalThis';
+      return { contents: `var { ${names} } = require(${hook}).polyfillScope;\n${source}`, loader: 'js' };
+    });
+  },
+};
+
 await build({
   entryPoints: ['guest-assets/index.ts'],
   outfile: 'dist/guest-assets/bridge.js',
@@ -48,6 +67,6 @@ await build({
   // immune to the guest replacing them (see guest-assets/scope.ts).
   banner: { js: `'use strict';\nconst { ${BUILTIN_NAMES.filter((n) => !['undefined', 'NaN', 'Infinity'].includes(n)).join(', ')} } = globalThis;` },
   logLevel: 'warning',
-  plugins: [listenerWarning],
+  plugins: [listenerWarning, webStreamsScope],
 });
 chmodSync('dist/host/cli.js', 0o755);

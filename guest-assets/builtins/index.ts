@@ -4,6 +4,7 @@
  * sandbox does not allow are in denied/.
  */
 import { defineAssert } from './assert/index.js';
+import { defineBlob } from './blob/index.js';
 import { defineCrypto } from './crypto/index.js';
 import { defineDenied } from './denied/index.js';
 import { defineEventGlobals } from './events/index.js';
@@ -16,6 +17,7 @@ import { defineTimers } from './timers/index.js';
 import { defineUrl } from './url/index.js';
 import { defineUtil } from './util/index.js';
 import { defineVm } from './vm/index.js';
+import { defineWebStreams } from './webstreams/index.js';
 import { defineZlib } from './zlib/index.js';
 
 export type { BuiltinContext };
@@ -23,7 +25,7 @@ export type { BuiltinContext };
 /** Registers every built-in of this folder into `builtins` (and their globals on `base.global`). */
 export function defineNodeBuiltins(builtins: Record<string, unknown>, base: Parameters<typeof createContext>[1]): void {
   const ctx = createContext(builtins, base);
-  for (const define of [defineUtil, definePath, defineUrl, defineCrypto, defineZlib, defineAssert, defineOs, defineEventGlobals, defineTimers, definePerf, defineMisc, defineVm, defineDenied]) {
+  for (const define of [defineUtil, definePath, defineUrl, defineCrypto, defineZlib, defineAssert, defineOs, defineEventGlobals, defineTimers, definePerf, defineMisc, defineVm, defineBlob, defineWebStreams, defineDenied]) {
     define(ctx);
   }
 }

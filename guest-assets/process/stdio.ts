@@ -24,7 +24,9 @@ export function createStdout(fd: 1 | 2, write: WriteText): StdStream {
     decodeStrings: false,
     write(chunk: unknown, encoding: string, callback: (error?: Error | null) => void) {
       try {
-        write(fd, typeof chunk === 'string' ? (encoding === 'utf8' || encoding === 'utf-8' ? chunk : Buffer.from(chunk, encoding as BufferEncoding).toString()) : Buffer.from(chunk as Uint8Array).toString());
+        // Bytes go out as they are, and a string in its encoding's bytes, as Node writes them.
+        if (typeof chunk === 'string') write(fd, encoding === 'utf8' || encoding === 'utf-8' ? chunk : Buffer.from(chunk, encoding as BufferEncoding));
+        else write(fd, chunk as Uint8Array);
       } catch (e) {
         // A write the host refused (the run's output limit): the stream's error, as a failed write in Node.
         return void callback(e as Error);

@@ -16,6 +16,11 @@ function uuid(): string {
   return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
 }
 
+/** What an object URL's id was made for (buffer.resolveObjectURL). */
+export function objectUrlTarget(id: string): unknown {
+  return objectUrls.get(id);
+}
+
 function createObjectURL(obj: unknown): string {
   const BlobClass = (globalThis as { Blob?: unknown }).Blob;
   if (typeof BlobClass !== 'function' || !(obj instanceof (BlobClass as new () => object))) throw invalidArgType('obj', [], ['Blob'], obj);

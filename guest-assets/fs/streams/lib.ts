@@ -4,6 +4,8 @@
  * esbuild bundles each `require` below as a module that runs only when first called.
  */
 
+import { attachWebAdapters } from '../../builtins/webstreams/adapters.js';
+
 type StreamModule = typeof import('readable-stream/lib/stream.js');
 type PromisesModule = typeof import('readable-stream/lib/stream/promises.js');
 type DestroyModule = typeof import('readable-stream/lib/internal/streams/destroy.js');
@@ -19,10 +21,12 @@ let lib: StreamLib | undefined;
 
 /** readable-stream, loaded once. */
 export function streamLib(): StreamLib {
-  lib ??= {
+  if (lib !== undefined) return lib;
+  lib = {
     stream: require('readable-stream/lib/stream.js') as StreamModule,
     promises: require('readable-stream/lib/stream/promises.js') as PromisesModule,
     errorOrDestroy: (require('readable-stream/lib/internal/streams/destroy.js') as DestroyModule).errorOrDestroy,
   };
+  attachWebAdapters(lib.stream);
   return lib;
 }
