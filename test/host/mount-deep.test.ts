@@ -1,0 +1,64 @@
+import * as fs from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createMountVfs, type MountVfs } from '../../host/index.js';
+import { tempDir } from '../e2e/helpers.js';
+
+/**
+ * Deep paths on a mounted directory (found by the fuzzer): a guest path of PATH_MAX bytes or more is
+ * ENAMETOOLONG, as Node answers on Linux, and mkdir -p of a chain of 2,000 missing levels is fast (it
+ * walked the whole path once per level, twice: 20 s of the host's thread for one call).
+ */
+
+let vfs: MountVfs;
+let root: string;
+
+beforeEach(() => {
+  root = tempDir('v8fsb-deep-');
+  vfs = createMountVfs(root);
+});
+
+afterEach(() => vfs.close());
+
+const code = (fn: () => unknown): unknown => {
+  try {
+    fn();
+  } catch (e) {
+    return (e as { code?: unknown; syscall?: unknown; path?: unknown }).code;
+  }
+  return 'no error';
+};
+
+describe('deep paths on a mount', () => {
+  it('makes 2,047 missing levels in one mkdir -p, quickly, answering the first one made', () => {
+    const path = `${'/b'.repeat(2047)}/`;
+    expect(Buffer.byteLength(path)).toBe(4095);
+    const started = performance.now();
+    expect(vfs.mkdirSync(path, { recursive: true })).toBe('/b');
+    expect(performance.now() - started).toBeLessThan(3000);
+    expect(vfs.statSync('/b'.repeat(2047)).isDirectory()).toBe(true);
+    expect(vfs.readdirSync('/b'.repeat(2047))).toEqual([]);
+    // Again: everything exists, nothing is made.
+    expect(vfs.mkdirSync(path, { recursive: true })).toBeUndefined();
+    vfs.rmSync('/b', { recursive: true });
+    expect(fs.readdirSync(root)).toEqual([]);
+  });
+
+  it('answers as Node where the deep chain meets a file', () => {
+    vfs.mkdirSync('/a'.repeat(20), { recursive: true });
+    vfs.writeFileSync(`${'/a'.repeat(20)}/f`, 'x');
+    expect(code(() => vfs.mkdirSync(`${'/a'.repeat(20)}/f${'/c'.repeat(30)}`, { recursive: true }))).toBe('ENOTDIR');
+    expect(vfs.mkdirSync(`${'/a'.repeat(20)}${'/c'.repeat(30)}`, { recursive: true })).toBe(`${'/a'.repeat(20)}/c`);
+  });
+
+  it('refuses a guest path of PATH_MAX bytes or more with ENAMETOOLONG, as Node does', () => {
+    const long = '/b'.repeat(2048);
+    expect(Buffer.byteLength(long)).toBe(4096);
+    expect(code(() => vfs.mkdirSync(long, { recursive: true }))).toBe('ENAMETOOLONG');
+    expect(code(() => vfs.statSync(long))).toBe('ENAMETOOLONG');
+    expect(code(() => vfs.writeFileSync(`/${'x'.repeat(4095)}`, 'x'))).toBe('ENAMETOOLONG');
+    expect(fs.readdirSync(root)).toEqual([]);
+    // The mount still works.
+    vfs.writeFileSync('/ok', 'fine');
+    expect(vfs.readFileSync('/ok', 'utf8')).toBe('fine');
+  });
+});
