@@ -115,7 +115,10 @@ export function budgetedVfs<V extends Vfs>(vfs: V, budget: FsBudget): V {
       // The directories a recursive mkdir creates: the missing ones from `path` up.
       let missing = 0;
       if (options?.recursive) {
-        for (let p = path; p !== '/' && !vfs.existsSync(p); p = dirname(p)) missing++;
+        // Counted no further than the budget's room: past it the answer is ENOSPC whatever the rest holds
+        // (each existsSync walks the path, so counting a deep chain to its end cost time quadratic in its depth).
+        const room = budget.maxEntries > 0 ? budget.maxEntries - entries + 1 : Infinity;
+        for (let p = path; p !== '/' && missing < room && !vfs.existsSync(p); p = dirname(p)) missing++;
       } else missing = 1;
       addEntries(missing, 'mkdir', path);
       const made = vfs.mkdirSync(path, options);

@@ -1,6 +1,8 @@
 import * as fs from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createMountVfs, type MountVfs } from '../../host/index.js';
+import { mkdirAt } from '../../host/fs/dirs/mkdir.js';
+import { createMemoryVfs, type Vfs } from '../../host/vfs/index.js';
 import { tempDir } from '../e2e/helpers.js';
 
 /**
@@ -23,7 +25,8 @@ const code = (fn: () => unknown): unknown => {
   try {
     fn();
   } catch (e) {
-    return (e as { code?: unknown; syscall?: unknown; path?: unknown }).code;
+    const err = e as { code?: unknown; record?: { code: string } };
+    return err.record?.code ?? err.code;
   }
   return 'no error';
 };
@@ -60,5 +63,23 @@ describe('deep paths on a mount', () => {
     // The mount still works.
     vfs.writeFileSync('/ok', 'fine');
     expect(vfs.readFileSync('/ok', 'utf8')).toBe('fine');
+  });
+});
+
+describe('deep paths through the fs handlers (memory volume and mount)', () => {
+  const volumes = () => [createMemoryVfs() as unknown as Vfs, vfs as unknown as Vfs];
+
+  it('mkdir -p of 2,047 missing levels is fast; 4,096 bytes or more is ENAMETOOLONG with mkdir', () => {
+    for (const v of volumes()) {
+      const started = performance.now();
+      expect(mkdirAt(v, `${'/b'.repeat(2047)}/`, true, 0o777, false)).toBe('/b');
+      expect(performance.now() - started).toBeLessThan(3000);
+      expect(code(() => mkdirAt(v, `/${'b/'.repeat(2100)}`, true, 0o777, false))).toBe('ENAMETOOLONG');
+      expect(code(() => mkdirAt(v, '/b'.repeat(2048), true, 0o777, false))).toBe('ENAMETOOLONG');
+      // A shallow chain keeps Node's step-for-step answers.
+      expect(mkdirAt(v, '/s/t/u', true, 0o777, false)).toBe('/s');
+      expect(code(() => mkdirAt(v, '/s/t/u', false, 0o777, false))).toBe('EEXIST');
+    }
+    vfs.rmSync('/b', { recursive: true });
   });
 });
