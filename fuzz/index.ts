@@ -10,6 +10,8 @@ import { frameSeed, Rng } from './random/index.js';
 import { caseBytes, formatReport, frameCount, shrink, signature, type Crash, type FuzzReport } from './report/index.js';
 import { runRace, serveAlone, Targets, type TargetOptions } from './targets/index.js';
 import type { Case, Finding, FuzzLimits } from './types.js';
+import { createSandbox } from '../host/sandbox/index.js';
+import { createMemoryVfs } from '../host/vfs/index.js';
 
 export { formatReport, describeCase, type FuzzReport, type Crash } from './report/index.js';
 export type { Case, Finding, FuzzLimits } from './types.js';
@@ -36,6 +38,10 @@ export interface FuzzOptions {
   progress?: (line: string) => void;
   /** Called with every dispatcher made (tests plant bugs with it, to see the oracles fire). */
   tamper?: (d: Dispatcher) => void;
+  /** At the end, run a real Sandbox (a Worker and its guest) and check that it works. Default true. */
+  sandbox?: boolean;
+  /** Time after which a dispatched frame without an answer is a hang (default 10 s). */
+  hangMs?: number;
   /** File size limit of the sandboxes (default 256 KiB: small, so that a breach is cheap to see). */
   maxFileBytes?: number;
 }
@@ -51,8 +57,8 @@ const SHRINK_REPLAYS = 300;
 
 function targetOptions(options: FuzzOptions): TargetOptions {
   const maxFileBytes = options.maxFileBytes ?? 256 * 1024;
-  const limits: FuzzLimits = { maxFileBytes, maxRequestBytes: requestLimit(maxFileBytes), windows: [4096, 16 * 1024, 64 * 1024] };
-  return { limits, mount: options.mount ?? process.platform === 'linux', sessionCases: 500, worldCases: 10_000, slowMs: 3000, tamper: options.tamper };
+  const limits: FuzzLimits = { maxFileBytes, maxRequestBytes: requestLimit(maxFileBytes), maxAnswerBytes: 16 * maxFileBytes, windows: [4096, 16 * 1024, 64 * 1024] };
+  return { limits, mount: options.mount ?? process.platform === 'linux', sessionCases: 500, worldCases: 10_000, slowMs: 3000, hangMs: options.hangMs, tamper: options.tamper };
 }
 
 /** The case of index `i` of a run seeded `seed`, generated for `targets`. */
@@ -99,9 +105,10 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
       else bySignature.set(sig, { oracle: f.oracle, message: f.message, category: c.category, seed: options.seed, index, count: 1, mode, original: c });
     }
   };
-  const tally = (category: string, frames: number, failing: boolean) => {
-    const s = (report.categories[category] ??= { cases: 0, frames: 0, findings: 0 });
+  const tally = (category: string, frames: number, failing: boolean, ms: number) => {
+    const s = (report.categories[category] ??= { cases: 0, frames: 0, findings: 0, seconds: 0 });
     s.cases++;
+    s.seconds += ms / 1000;
     s.frames += frames;
     if (failing) s.findings++;
   };
@@ -113,13 +120,16 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
     for (let i = 0; report.frames < options.count; i++) {
       const c = caseAt(options.seed, i, targets, all);
       const mode = c.target === 'mount' ? (targets.mount?.mode ?? 0) : targets.memfs.mode;
+      if (process.env.FUZZ_TRACE) process.stderr.write(`${i} ${c.category}\n`);
+      const served = performance.now();
       const outcome = await targets.serve(c);
+      const ms = performance.now() - served;
       const findings = [...outcome.findings, ...uncaught.take()];
       for (const note of outcome.notes) report.notes[note] = (report.notes[note] ?? 0) + 1;
       const frames = frameCount(c);
       report.cases++;
       report.frames += frames;
-      tally(c.category, frames, findings.length > 0);
+      tally(c.category, frames, findings.length > 0, ms);
       record(findings, c, i, mode);
       if (findings.length > 0 || report.cases % PROBE_EVERY === 0) {
         const probed = await targets.probe();
@@ -127,14 +137,16 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
       }
       if ((options.race ?? true) && report.frames >= nextRace) {
         nextRace += RACE_EVERY;
+        if (process.env.FUZZ_TRACE) process.stderr.write(`race\n`);
+        const raced = performance.now();
         const race = await raceCase(options.seed, i, targets, topts);
         report.cases++;
         report.frames += race.calls;
-        tally('channel race', race.calls, race.findings.length > 0);
+        tally('channel race', race.calls, race.findings.length > 0, performance.now() - raced);
         for (const note of race.notes) report.notes[note] = (report.notes[note] ?? 0) + 1;
         record(race.findings, { target: 'channel', category: 'channel race', window: 4096, steps: [] }, i, 0);
       }
-      if (options.progress && report.cases % 20_000 === 0) {
+      if (options.progress && report.cases % 5_000 === 0) {
         const s = (performance.now() - started) / 1000;
         options.progress(`${report.frames} frames, ${Math.round(report.frames / s)} frames/s, ${bySignature.size} crash signature(s)`);
       }
@@ -142,6 +154,11 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
     report.seconds = (performance.now() - started) / 1000;
     report.framesPerSecond = report.frames / report.seconds;
     record([...(await targets.probe()), ...uncaught.take()], { target: 'codec', category: 'final probe', decoder: 'args', bytes: new Uint8Array(0) }, report.cases, 0);
+    if (options.sandbox ?? true) {
+      const findings = [...(await sandboxStillWorks()), ...uncaught.take()];
+      report.sandbox = findings.length === 0 ? 'works' : 'failed';
+      record(findings, { target: 'codec', category: 'final sandbox', decoder: 'args', bytes: new Uint8Array(0) }, report.cases, 0);
+    }
   } finally {
     clearInterval(alive);
     setAllocationBound(Infinity);
@@ -154,6 +171,30 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
     await shrinkCrashes(report.crashes, topts).finally(() => clearInterval(shrinking));
   }
   return report;
+}
+
+/** The guest program of the last check: a write, a read, a listing and output, through a real Worker. */
+const LAST_PROGRAM = `
+const fs = require('fs');
+fs.writeFileSync('/out.bin', Buffer.from([0, 1, 2, 255]));
+console.log(fs.readFileSync('/in.txt', 'utf8'), fs.readFileSync('/out.bin').length, fs.readdirSync('/').join(','));
+`;
+
+/** After the run: a real Sandbox in this process still starts, serves its guest's calls and ends well. */
+async function sandboxStillWorks(): Promise<Finding[]> {
+  const vfs = createMemoryVfs();
+  vfs.writeFileSync('/in.txt', 'still fine');
+  const out: Uint8Array[] = [];
+  try {
+    const sandbox = createSandbox({ vfs, stdout: (b) => void out.push(Buffer.from(b)), stderr: (b) => void out.push(Buffer.from(b)) });
+    const r = await sandbox.run(LAST_PROGRAM, { filename: '/main.js' });
+    const text = Buffer.concat(out).toString();
+    const written = Buffer.from(vfs.readFileSync('/out.bin') as Uint8Array);
+    if (r.exitCode === 0 && text === 'still fine 4 in.txt,out.bin\n' && written.equals(Buffer.from([0, 1, 2, 255]))) return [];
+    return [{ oracle: 'recovery', message: `a real sandbox after the run: exit ${r.exitCode}, output ${JSON.stringify(text.slice(0, 200))}` }];
+  } catch (e) {
+    return [{ oracle: 'recovery', message: `a real sandbox after the run failed: ${e instanceof Error ? e.message : String(e)}` }];
+  }
 }
 
 /** One race: valid calls (generated from the case's seed) while a thread scribbles on the window. */

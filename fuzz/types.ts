@@ -71,6 +71,8 @@ export interface FuzzLimits {
   maxFileBytes: number;
   /** The largest request frame the channel accepts: requestLimit(maxFileBytes). */
   maxRequestBytes: number;
+  /** The largest buffer an answer's encoding may take (see oracles/alloc.ts): 16 times maxFileBytes. */
+  maxAnswerBytes: number;
   /** Windows of the channels, in bytes. */
   windows: readonly number[];
 }

@@ -51,7 +51,7 @@ export function bytesObject(rng: Rng): unknown {
 /** A value with bytes objects at some depth of arrays and objects. */
 export function legacyValue(rng: Rng): unknown {
   let v: unknown = bytesObject(rng);
-  const levels = rng.chance(0.05) ? rng.int(990, 1010) : rng.size(4);
+  const levels = rng.chance(0.05) ? rng.pick([rng.int(120, 127), rng.int(990, 1010)]) : rng.size(4);
   for (let i = 0; i < levels; i++) v = rng.chance(0.5) ? [v, { __agentOsType: 'bytes', base64: rng.pick(['AA==', 'AA=', 'AQ==']) }] : { data: v };
   return v;
 }

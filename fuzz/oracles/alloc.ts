@@ -1,4 +1,5 @@
 import { Buffer } from 'node:buffer';
+import type { Finding } from '../types.js';
 
 /**
  * The allocation oracle: while a frame is served, no buffer larger than the frame's bound may be
@@ -117,6 +118,21 @@ function watchStrings(): void {
       return out;
     };
   }
+}
+
+/**
+ * The findings for the allocations over the bound since the last call. An answer's encoding may take
+ * more than a request: cbor-x reserves three bytes per character of a string and grows its output
+ * fourfold, so a read of a file of the size limit as latin1 text takes 12 times the limit. That is the
+ * price of an answer the limits allow, not of a size a frame declared: allowed up to `answerBytes`.
+ */
+export function oversizeFindings(answerBytes: number, where: (stack: string) => string): Finding[] {
+  const out: Finding[] = [];
+  for (const o of takeOversizes()) {
+    if (o.bytes <= answerBytes && /[\\/]cbor-x[\\/]encode\.js/.test(o.stack)) continue;
+    out.push({ oracle: 'alloc', message: `${o.where} of ${o.bytes} bytes (bound ${o.bound}) at ${where(o.stack)}` });
+  }
+  return out;
 }
 
 /** Installs the watch (idempotent). Must run before the host modules are imported. */

@@ -14,6 +14,8 @@ export interface CategoryStats {
   cases: number;
   frames: number;
   findings: number;
+  /** Time spent serving its cases. */
+  seconds: number;
 }
 
 /** One crash: an oracle that failed, its first case, and how to reproduce it. */
@@ -45,6 +47,8 @@ export interface FuzzReport {
   categories: Record<string, CategoryStats>;
   notes: Record<string, number>;
   crashes: Crash[];
+  /** The real Sandbox run at the end: it worked, failed, or was not run. */
+  sandbox?: 'works' | 'failed';
 }
 
 /** One crash per oracle and normalized message. */
@@ -92,7 +96,7 @@ export function formatReport(r: FuzzReport): string[] {
   const width = Math.max(...names.map((n) => n.length));
   for (const n of names) {
     const s = r.categories[n]!;
-    lines.push(`  ${n.padEnd(width)}  ${String(s.frames).padStart(8)} frames  ${String(s.cases).padStart(8)} cases${s.findings ? `  ${s.findings} failing` : ''}`);
+    lines.push(`  ${n.padEnd(width)}  ${String(s.frames).padStart(8)} frames  ${String(s.cases).padStart(8)} cases  ${s.seconds.toFixed(1).padStart(6)} s${s.findings ? `  ${s.findings} failing` : ''}`);
   }
   const notes = Object.entries(r.notes).sort((a, b) => b[1] - a[1]);
   if (notes.length > 0) {
@@ -100,6 +104,7 @@ export function formatReport(r: FuzzReport): string[] {
     for (const [note, n] of notes.slice(0, 25)) lines.push(`  ${String(n).padStart(8)}  ${note}`);
     if (notes.length > 25) lines.push(`  … and ${notes.length - 25} more`);
   }
+  if (r.sandbox) lines.push('', `a real Sandbox after the run: ${r.sandbox}`);
   lines.push('', r.crashes.length === 0 ? 'crashes: none' : `crashes: ${r.crashes.length}`);
   for (const c of r.crashes) {
     lines.push('', `[${c.oracle}] ${c.message}`, `  category ${c.category}; ${c.count} case(s); first at seed ${c.seed} case ${c.index}${c.original.target === 'memfs' || c.original.target === 'mount' ? `; session ${MODES[c.mode]}` : ''}`);

@@ -4,11 +4,12 @@ import { Method } from '../../bridge/wire/protocol.js';
 import { decodeValue, encodeArgs } from '../../bridge/wire/values.js';
 import type { Dispatcher } from '../../host/dispatcher/index.js';
 import { FdTable } from '../../host/fs/index.js';
+import type { Vfs } from '../../host/vfs/index.js';
 import { createSandbox, type Sandbox } from '../../host/sandbox/index.js';
 import { FakeGuest } from '../../test/host/fake-guest.js';
 import { SESSION } from '../generators/index.js';
 import { callFrame } from '../generators/frames.js';
-import { setAllocationBound, takeOversizes } from '../oracles/alloc.js';
+import { setAllocationBound, oversizeFindings } from '../oracles/alloc.js';
 import { checkReply } from '../oracles/reply.js';
 import type { Finding, FuzzLimits, Outcome, Step } from '../types.js';
 import { firstHostFrame } from './dispatch.js';
@@ -70,7 +71,7 @@ export class Lane {
     while (Atomics.load(ctl, Control.state) !== Owner.Guest) {
       if (this.broken.length > 0) return 'broken';
       if (performance.now() > deadline) return 'hang';
-      const w = Atomics.waitAsync(ctl, Control.state, Owner.Host, 20);
+      const w = Atomics.waitAsync(ctl, Control.state, Owner.Host, 2);
       if (w.async) await w.value;
     }
     const length = Atomics.load(ctl, Control.length);
@@ -87,11 +88,13 @@ export class ChannelTarget {
   readonly #sandbox: Sandbox;
   readonly #dispatcher: Dispatcher;
   readonly #lanes = new Map<number, Lane>();
+  readonly #vfs: Vfs;
   #bulkChoice = 0;
 
   constructor(limits: FuzzLimits) {
     this.limits = limits;
     const { vfs } = memoryWorld();
+    this.#vfs = vfs;
     this.#sandbox = createSandbox({ vfs, limits: { maxFileBytes: limits.maxFileBytes }, stdout: () => undefined, stderr: () => undefined, codeCache: false });
     this.#dispatcher = this.#sandbox.createDispatcher(SESSION, new FdTable(vfs));
     void this.#dispatcher.handle(callFrame(SESSION, 1, Method.hello, encodeArgs([2])));
@@ -194,7 +197,7 @@ export class ChannelTarget {
     } finally {
       setAllocationBound(Infinity);
     }
-    for (const o of takeOversizes()) out.push({ oracle: 'alloc', message: `${o.where} of ${o.bytes} bytes (bound ${o.bound}) at ${firstHostFrame(o.stack)}` });
+    out.push(...oversizeFindings(this.limits.maxAnswerBytes, firstHostFrame));
     if (after === 'hang') out.push({ oracle: 'hang', message: 'the host neither answered nor ended the channel' });
     for (const e of lane.broken) {
       // The channel wraps anything else it caught as a ChannelError named after it ("RangeError: ...").
@@ -206,6 +209,10 @@ export class ChannelTarget {
 
   /** A valid read through `lane` must answer the probe file's text. */
   async #probe(lane: Lane, out: Finding[]): Promise<After> {
+    // The calls before may have renamed or removed the probe file (they are valid calls): it is put back first.
+    const vol = this.#vfs as Vfs & { rmSync(p: string, o: object): void; writeFileSync(p: string, d: string): void };
+    vol.rmSync(PROBE_PATH, { recursive: true, force: true });
+    vol.writeFileSync(PROBE_PATH, PROBE_TEXT);
     const frame = callFrame(SESSION, 777, Method.readFile, encodeArgs([PROBE_PATH, 'utf8']));
     const probe: Finding[] = [];
     lane.last = undefined;

@@ -2,7 +2,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { decodeBase64, LegacyBytesError, reviveLegacy } from '../../bridge/legacy.js';
 import { decodeOutcome, decodeStructured, isValueError } from '../../bridge/structured/index.js';
 import { decodeCall, decodeCallHead, decodeResponse, decodeResponseHeader, FrameError } from '../../bridge/wire/frame.js';
-import { decodeArgs, decodeValue, encodeArgs } from '../../bridge/wire/values.js';
+import { CborError, decodeArgs, decodeValue, encodeArgs } from '../../bridge/wire/values.js';
 import { hostRealm } from '../../host/host-functions/index.js';
 import { boundsFinding, isStackOverflow } from '../oracles/errors.js';
 import type { Decoder, Finding, Outcome } from '../types.js';
@@ -51,16 +51,14 @@ function checkFrame(decoder: Decoder, bytes: Uint8Array, available: number | und
   if (!isDeepStrictEqual(result, alone)) out.push({ oracle: 'oob', message: `${decoder} with available=${available} read past it: ${JSON.stringify(result)} vs ${JSON.stringify(alone)}` });
 }
 
-/** CBOR decoders: any Error but a bounds failure; the decoder still decodes a known value afterwards. */
+/** CBOR decoders throw only CborError (checked before cbor-x reads); the decoder still decodes a known value afterwards. */
 function checkCbor(decoder: Decoder, bytes: Uint8Array, out: Finding[], notes: string[]): void {
   try {
     if (decoder === 'args') decodeArgs(bytes);
     else decodeValue(bytes);
   } catch (e) {
-    const bounds = boundsFinding(e, decoder);
-    if (bounds) out.push(bounds);
-    else if (e instanceof Error && isStackOverflow(e.message)) notes.push(`${decoder}: a stack overflow in cbor-x`);
-    else if (!(e instanceof Error)) out.push({ oracle: 'codec', message: `${decoder} threw a non-Error: ${String(e)}` });
+    if (e instanceof CborError) notes.push(`${decoder}: ${e.kind} CBOR`);
+    else out.push(boundsFinding(e, decoder) ?? { oracle: 'codec', message: `${decoder} threw ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}` });
   }
   recovered(out);
 }
@@ -105,10 +103,17 @@ function checkBase64(bytes: Uint8Array, out: Finding[]): void {
   else if (decoded && !decoded.equals(Buffer.from(text, 'base64'))) out.push({ oracle: 'codec', message: 'decodeBase64 gave other bytes than Node' });
 }
 
-/** reviveLegacy throws only LegacyBytesError. */
-function checkLegacy(bytes: Uint8Array, out: Finding[]): void {
+/** reviveLegacy throws only LegacyBytesError (on what the CBOR check lets through: at most 256 levels). */
+function checkLegacy(bytes: Uint8Array, out: Finding[], notes: string[]): void {
+  let value: unknown;
   try {
-    reviveLegacy(decodeValue(bytes), 'arguments');
+    value = decodeValue(bytes);
+  } catch (e) {
+    if (e instanceof CborError) return void notes.push(`legacy: refused before revival (${e.kind} CBOR)`);
+    throw e;
+  }
+  try {
+    reviveLegacy(value, 'arguments');
   } catch (e) {
     if (!(e instanceof LegacyBytesError)) out.push(boundsFinding(e, 'legacy') ?? { oracle: 'codec', message: `reviveLegacy threw ${String(e)}` });
   }
@@ -134,7 +139,7 @@ export function runCodec(decoder: Decoder, bytes: Uint8Array, available?: number
       checkStructured(decoder, bytes, out, notes);
       break;
     case 'legacy':
-      checkLegacy(bytes, out);
+      checkLegacy(bytes, out, notes);
       break;
     case 'base64':
       checkBase64(bytes, out);

@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import { Worker } from 'node:worker_threads';
 import { Kind } from '../../bridge/channel/host.js';
-import { setAllocationBound, takeOversizes } from '../oracles/alloc.js';
+import { setAllocationBound, oversizeFindings } from '../oracles/alloc.js';
 import type { Finding, FuzzLimits, Outcome } from '../types.js';
 import { Lane, type ChannelTarget } from './channel.js';
 import { firstHostFrame } from './dispatch.js';
@@ -70,7 +70,7 @@ export async function runRace(target: ChannelTarget, limits: FuzzLimits, frames:
     lane.channel.close();
     setAllocationBound(Infinity);
   }
-  for (const o of takeOversizes()) out.push({ oracle: 'alloc', message: `${o.where} of ${o.bytes} bytes (bound ${o.bound}) at ${firstHostFrame(o.stack)}` });
+  out.push(...oversizeFindings(limits.maxAnswerBytes, firstHostFrame));
   for (const e of lane.broken) if (/^[A-Za-z]*Error: /.test(e.message)) out.push({ oracle: 'broken', message: `the channel ended on an exception: ${e.message}` });
   out.push(...(await target.healthy()));
   return { findings: out, notes: lane.broken.length > 0 ? ['race: the channel ended (ChannelError)'] : ['race: the channel survived'], calls };
