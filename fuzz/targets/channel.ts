@@ -1,6 +1,7 @@
 import { createChannelBuffer, HostChannel, Kind, Owner, Control, type BulkReplies, type ChannelError } from '../../bridge/channel/host.js';
 import { decodeResponse, decodeResponseHeader } from '../../bridge/wire/frame.js';
-import { Method } from '../../bridge/wire/protocol.js';
+import { Method, Status } from '../../bridge/wire/protocol.js';
+import { decodeErrorRecord } from '../../bridge/wire/errors.js';
 import { decodeValue, encodeArgs } from '../../bridge/wire/values.js';
 import type { Dispatcher } from '../../host/dispatcher/index.js';
 import { FdTable } from '../../host/fs/index.js';
@@ -209,16 +210,29 @@ export class ChannelTarget {
 
   /** A valid read through `lane` must answer the probe file's text. */
   async #probe(lane: Lane, out: Finding[]): Promise<After> {
-    // The calls before may have renamed or removed the probe file (they are valid calls): it is put back first.
-    const vol = this.#vfs as Vfs & { rmSync(p: string, o: object): void; writeFileSync(p: string, d: string): void };
-    vol.rmSync(PROBE_PATH, { recursive: true, force: true });
-    vol.writeFileSync(PROBE_PATH, PROBE_TEXT);
+    // The calls before may have renamed, removed or locked the probe file (they are valid calls): it is put
+    // back when it can be, and the answer is compared with what the file system holds.
+    const vol = this.#vfs as Vfs & { rmSync(p: string, o: object): void; writeFileSync(p: string, d: string): void; chmodSync(p: string, m: number): void; readFileSync(p: string, e: string): string };
+    let expected: string;
+    try {
+      vol.chmodSync('/', 0o777);
+      vol.rmSync(PROBE_PATH, { recursive: true, force: true });
+      vol.writeFileSync(PROBE_PATH, PROBE_TEXT);
+    } catch {
+      // Left as the calls made it.
+    }
+    try {
+      expected = vol.readFileSync(PROBE_PATH, 'utf8');
+    } catch (e) {
+      expected = `error ${String((e as { code?: unknown }).code)}`;
+    }
     const frame = callFrame(SESSION, 777, Method.readFile, encodeArgs([PROBE_PATH, 'utf8']));
     const probe: Finding[] = [];
     lane.last = undefined;
     const after = await this.#call(lane, frame, probe);
-    const text = lane.last === undefined ? undefined : decodeValue(decodeResponse(lane.last).payload);
-    if (after !== 'idle' || probe.length > 0 || text !== PROBE_TEXT) {
+    const response = lane.last === undefined ? undefined : decodeResponse(lane.last);
+    const text = response === undefined ? undefined : response.status === Status.Error ? `error ${decodeErrorRecord(response.payload).code}` : decodeValue(response.payload);
+    if (after !== 'idle' || probe.length > 0 || text !== expected) {
       out.push({ oracle: 'recovery', message: `the channel did not serve a valid call afterwards (${after}${probe.length ? `: ${probe[0]!.message}` : `, answered ${JSON.stringify(text)}`})` });
     }
     return after;
