@@ -57,7 +57,7 @@ const SHRINK_REPLAYS = 300;
 
 function targetOptions(options: FuzzOptions): TargetOptions {
   const maxFileBytes = options.maxFileBytes ?? 256 * 1024;
-  const limits: FuzzLimits = { maxFileBytes, maxRequestBytes: requestLimit(maxFileBytes), maxAnswerBytes: 16 * maxFileBytes, windows: [4096, 16 * 1024, 64 * 1024] };
+  const limits: FuzzLimits = { maxFileBytes, maxRequestBytes: requestLimit(maxFileBytes), maxAnswerBytes: 32 * maxFileBytes, windows: [4096, 16 * 1024, 64 * 1024] };
   return { limits, mount: options.mount ?? process.platform === 'linux', sessionCases: 500, worldCases: 10_000, slowMs: 3000, hangMs: options.hangMs, tamper: options.tamper };
 }
 

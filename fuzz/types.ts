@@ -71,7 +71,7 @@ export interface FuzzLimits {
   maxFileBytes: number;
   /** The largest request frame the channel accepts: requestLimit(maxFileBytes). */
   maxRequestBytes: number;
-  /** The largest buffer an answer's encoding may take (see oracles/alloc.ts): 16 times maxFileBytes. */
+  /** The largest buffer an answer's encoding may take (see oracles/alloc.ts): 32 times maxFileBytes. */
   maxAnswerBytes: number;
   /** Windows of the channels, in bytes. */
   windows: readonly number[];

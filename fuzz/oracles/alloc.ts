@@ -123,8 +123,9 @@ function watchStrings(): void {
 /**
  * The findings for the allocations over the bound since the last call. An answer's encoding may take
  * more than a request: cbor-x reserves three bytes per character of a string and grows its output
- * fourfold, so a read of a file of the size limit as latin1 text takes 12 times the limit. That is the
- * price of an answer the limits allow, not of a size a frame declared: allowed up to `answerBytes`.
+ * fourfold, so a read of a file of the size limit as latin1 text takes 12 times the limit; and it keeps
+ * its largest buffer, allocating one as large again when an encode starts near its end (24 times seen).
+ * That is the price of answers the limits allow, not of a size a frame declared: allowed up to `answerBytes`.
  */
 export function oversizeFindings(answerBytes: number, where: (stack: string) => string): Finding[] {
   const out: Finding[] = [];

@@ -5,7 +5,6 @@ import { decodeCallHead, decodeResponse } from '../../bridge/wire/frame.js';
 import { Method, ModuleBatch, Status } from '../../bridge/wire/protocol.js';
 import { decodeValue, encodeArgs } from '../../bridge/wire/values.js';
 import { materialize, type Dispatcher } from '../../host/dispatcher/index.js';
-import { BridgeCallError } from '../../host/dispatcher/errors.js';
 import { FdTable } from '../../host/fs/index.js';
 import { createSandbox, type Sandbox } from '../../host/sandbox/index.js';
 import { budgetedVfs } from '../../host/vfs/quota.js';
@@ -159,8 +158,8 @@ export class DispatchTarget {
           try {
             return await materialize(reply);
           } catch (e) {
-            // A body that failed to read (a file cut short by another call in flight): the error answer a transport sends instead.
-            if (!(e instanceof BridgeCallError)) throw e;
+            // A body that failed to read (a file cut short by another call in flight, a descriptor opened for
+            // writing only): the error answer the channel sends instead (its `unreadable`, as a Sandbox wires it).
             return materialize(d.failure(reply.id, reply.method, reply.requestBytes, e));
           }
         })(),
