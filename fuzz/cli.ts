@@ -4,7 +4,8 @@ import { removeTempDirs } from '../test/e2e/helpers.js';
 /**
  * `npm run fuzz -- [--seed N] [--count N] [--no-mount] [--no-race] [--no-shrink] [--replay I [--mode M]]`:
  * fuzzes the host side (see fuzz/index.ts) and prints counts per category, frames per second, and
- * every crash with its seed and a minimal reproducer. Exits 1 when it found a crash.
+ * every crash with its seed and a minimal reproducer. Exits 1 when it found a crash. FUZZ_TRACE=1 prints
+ * each case before it is served (to find one that hangs).
  */
 
 function parse(argv: readonly string[]) {

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createMountVfs, type MountVfs } from '../../host/index.js';
 import { mkdirAt } from '../../host/fs/dirs/mkdir.js';
 import { createMemoryVfs, type Vfs } from '../../host/vfs/index.js';
+import { budgetedVfs } from '../../host/vfs/quota.js';
 import { tempDir } from '../e2e/helpers.js';
 
 /**
@@ -81,5 +82,21 @@ describe('deep paths through the fs handlers (memory volume and mount)', () => {
       expect(code(() => mkdirAt(v, '/s/t/u', false, 0o777, false))).toBe('EEXIST');
     }
     vfs.rmSync('/b', { recursive: true });
+  });
+});
+
+describe('deep paths through the filesystem budget', () => {
+  it('a recursive mkdir of 2,047 levels on a budgeted mount is counted quickly and exactly', () => {
+    const budgeted = budgetedVfs(vfs as unknown as Vfs, { maxBytes: 0, maxEntries: 100_000 });
+    const started = performance.now();
+    expect(mkdirAt(budgeted, `${'/b'.repeat(2047)}/`, true, 0o777, false)).toBe('/b');
+    const ms = performance.now() - started;
+    vfs.rmSync('/b', { recursive: true });
+    expect(ms).toBeLessThan(3000);
+    // A chain longer than the budget's room is refused before anything is made.
+    const tight = budgetedVfs(vfs as unknown as Vfs, { maxBytes: 0, maxEntries: 20 });
+    expect(code(() => mkdirAt(tight, '/c'.repeat(21), true, 0o777, false))).toBe('ENOSPC');
+    expect(fs.readdirSync(root)).toEqual([]);
+    expect(mkdirAt(tight, '/c'.repeat(20), true, 0o777, false)).toBe('/c');
   });
 });
