@@ -2,6 +2,9 @@ import { Encoder } from 'cbor-x';
 // Installs linear-time decoders for CBOR bignums before any decoding: cbor-x's own are quadratic,
 // so a guest could stall the host with one large BigInt in any call's arguments.
 import '../structured/cbor.js';
+import { CborError, checkCbor } from './wellformed.js';
+
+export { CborError, CBOR_MAX_DEPTH } from './wellformed.js';
 
 /**
  * Arguments and structured results travel as CBOR. Byte strings stay byte strings (never base64):
@@ -27,10 +30,23 @@ export function encodeValue(value: unknown): Uint8Array {
   return codec.encode(value);
 }
 
-/** Decodes one value; an empty payload is `undefined`. Trailing bytes are an error. */
+/**
+ * Exactly one well-formed CBOR item, checked before cbor-x reads it (bridge/wire/wellformed.ts), then
+ * decoded; whatever cbor-x refuses after that is a CborError too.
+ */
+function decodeChecked(bytes: Uint8Array): unknown {
+  checkCbor(bytes);
+  try {
+    return codec.decode(bytes);
+  } catch (e) {
+    throw new CborError('malformed', 0, `not a value this bridge reads (${e instanceof Error ? e.message : String(e)})`);
+  }
+}
+
+/** Decodes one value; an empty payload is `undefined`. Anything but one well-formed item throws CborError. */
 export function decodeValue(bytes: Uint8Array): unknown {
   if (bytes.length === 0) return undefined;
-  return codec.decode(bytes);
+  return decodeChecked(bytes);
 }
 
 /** Encodes a call's argument list as one CBOR array. */
@@ -66,9 +82,9 @@ export function encodeArgParts(args: readonly unknown[]): Uint8Array[] {
   return parts;
 }
 
-/** Decodes a call's argument list; anything that is not one CBOR array is rejected. */
+/** Decodes a call's argument list; anything that is not one CBOR array throws CborError. */
 export function decodeArgs(bytes: Uint8Array): unknown[] {
-  const value = bytes.length === 0 ? [] : codec.decode(bytes);
-  if (!Array.isArray(value)) throw new TypeError('call arguments must be one CBOR array');
+  const value = bytes.length === 0 ? [] : decodeChecked(bytes);
+  if (!Array.isArray(value)) throw new CborError('malformed', 0, 'call arguments must be one CBOR array');
   return value;
 }

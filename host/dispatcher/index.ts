@@ -2,7 +2,7 @@ import type { ByteSource, Reply } from '../../bridge/channel/host.js';
 import { encodeErrorRecord, encodeErrorText, type ErrorRecord } from '../../bridge/wire/errors.js';
 import { decodeCall, encodeResponseHeader, decodeCallHead, FrameError } from '../../bridge/wire/frame.js';
 import { Method, Status } from '../../bridge/wire/protocol.js';
-import { decodeArgs, encodeValue } from '../../bridge/wire/values.js';
+import { CborError, decodeArgs, encodeValue } from '../../bridge/wire/values.js';
 import { toRecord } from './errors.js';
 import { legacyPayload, reviveArgs, SessionWire, type DispatcherOptions } from './legacy.js';
 
@@ -91,8 +91,16 @@ export class Dispatcher {
     if (handler === undefined) {
       return this.#error(id, method, size, { code: 'ERR_BRIDGE_UNKNOWN_METHOD', name: 'Error', message: `unknown bridge method '${method}'` });
     }
+    let decoded: unknown[];
     try {
-      const args = reviveArgs(decodeArgs(call.args));
+      decoded = decodeArgs(call.args);
+    } catch (e) {
+      // Checked before cbor-x reads them: a lying length or a deep nest is refused here, by offset.
+      if (!(e instanceof CborError)) throw e;
+      return this.#error(id, method, size, { code: 'ERR_BRIDGE_MALFORMED_FRAME', name: 'Error', message: `arguments: ${e.message}` });
+    }
+    try {
+      const args = reviveArgs(decoded);
       const result = await handler(args, { session, id, method });
       if (this.#wire.legacy) return this.#answer(id, method, size, Status.Ok, await legacyPayload(result));
       if (result instanceof Uint8Array || isByteSource(result)) return this.#answer(id, method, size, Status.Raw, result);

@@ -115,7 +115,20 @@ export function budgetedVfs<V extends Vfs>(vfs: V, budget: FsBudget): V {
       // The directories a recursive mkdir creates: the missing ones from `path` up.
       let missing = 0;
       if (options?.recursive) {
-        for (let p = path; p !== '/' && !vfs.existsSync(p); p = dirname(p)) missing++;
+        // The missing levels are the ones below the deepest existing ancestor, found by bisection (an entry
+        // exists only if its parent does): each existsSync walks the path, so testing every level of a
+        // chain 2,000 deep took seconds on a mount. Counted no further than the budget's room (then ENOSPC).
+        const room = budget.maxEntries > 0 ? budget.maxEntries - entries + 1 : Infinity;
+        const chain: string[] = [];
+        for (let p = path; p !== '/' && p !== '.' && chain.length < room; p = dirname(p)) chain.push(p);
+        let lo = 0;
+        let hi = chain.length;
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1;
+          if (vfs.existsSync(chain[mid]!)) hi = mid;
+          else lo = mid + 1;
+        }
+        missing = lo;
       } else missing = 1;
       addEntries(missing, 'mkdir', path);
       const made = vfs.mkdirSync(path, options);

@@ -103,9 +103,15 @@ describe('a hostile caller gets errors, and the next call works', () => {
     ['bad encoding', Method.readFile, ['/f', 'klingon'], 'ERR_INVALID_ARG_VALUE'],
     ['bad flag', Method.readFile, ['/f', null, { x: 1 }], 'ERR_INVALID_ARG_VALUE'],
     ['data of the wrong type', Method.writeFile, ['/f', { length: 3 }], 'ERR_INVALID_ARG_TYPE'],
-    ['arguments that are not an array', Method.readFile, encodeValue({ 0: '/f' }), 'ERR_BRIDGE_HOST_FAILURE'],
-    ['arguments that are not CBOR', Method.readFile, Uint8Array.from([0x1c, 0xff]), 'ERR_BRIDGE_HOST_FAILURE'],
-    ['arguments with trailing bytes', Method.readFile, Uint8Array.from([0x80, 0x00]), 'ERR_BRIDGE_HOST_FAILURE'],
+    ['arguments that are not an array', Method.readFile, encodeValue({ 0: '/f' }), 'ERR_BRIDGE_MALFORMED_FRAME'],
+    ['arguments that are not CBOR', Method.readFile, Uint8Array.from([0x1c, 0xff]), 'ERR_BRIDGE_MALFORMED_FRAME'],
+    ['arguments with trailing bytes', Method.readFile, Uint8Array.from([0x80, 0x00]), 'ERR_BRIDGE_MALFORMED_FRAME'],
+    // Found by the fuzzer: cbor-x read these through a DataView past the end, or recursed until the stack ran out.
+    ['arguments whose head is cut short', Method.readFile, Uint8Array.from([0xbb]), 'ERR_BRIDGE_MALFORMED_FRAME'],
+    ['a float cut short', Method.readFile, Uint8Array.from([0x82, 0xf9, 0x92, 0x7f, 0x19]), 'ERR_BRIDGE_MALFORMED_FRAME'],
+    ['a string that declares 2^32-1 bytes', Method.readFile, Uint8Array.from([0x81, 0x7a, 0xff, 0xff, 0xff, 0xff, 0x61]), 'ERR_BRIDGE_MALFORMED_FRAME'],
+    ['an array that declares 2^64-1 items', Method.readFile, Uint8Array.from([0x9b, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01]), 'ERR_BRIDGE_MALFORMED_FRAME'],
+    ['arguments nested 50,000 deep', Method.readFile, Uint8Array.from([0x82, 0x61, 0x2f, ...new Array<number>(50_000).fill(0x81), 0x01]), 'ERR_BRIDGE_MALFORMED_FRAME'],
   ] as const)('%s', async (_name, method, args, code) => {
     const { vol, call } = setup();
     vol.writeFileSync('/f', 'fine');

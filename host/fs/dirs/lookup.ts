@@ -32,7 +32,15 @@ export interface Located {
   slash: boolean;
 }
 
+/** The longest path Linux takes, its NUL included (PATH_MAX): a longer one is ENAMETOOLONG, as under Node. */
+export const PATH_MAX = 4096;
+
+/**
+ * The components of a path, once its length is checked: every walk of a path has this in its way,
+ * so a path the kernel would refuse costs nothing (each walk takes time quadratic in its depth).
+ */
 function parts(path: string): string[] {
+  if (path.length * 3 >= PATH_MAX && Buffer.byteLength(path) >= PATH_MAX) throw new PathError('ENAMETOOLONG');
   return path.split('/').filter((c) => c !== '');
 }
 

@@ -1,6 +1,6 @@
 import { displayName } from '../../../bridge/names/index.js';
 import type { Vfs } from '../../vfs/index.js';
-import { asSyscall, locate, lstatOf, PathError, statAt, sysError } from './lookup.js';
+import { asSyscall, follow, locate, lstatOf, PATH_MAX, PathError, statAt, sysError } from './lookup.js';
 
 /**
  * mkdir, `mkdir -p` and mkdtemp as Node 20 does them. memfs's recursive mkdir accepts an existing
@@ -45,8 +45,40 @@ function statOf(vfs: Vfs, path: string): { code?: string; dir: boolean } {
   }
 }
 
+/** Missing levels below which mkdir -p goes step for step; deeper chains are made from the deepest directory there. */
+const CHAIN_MIN = 16;
+
+/**
+ * mkdir -p of a plain absolute path (no `.`, `..` or empty components) with a long run of missing
+ * levels: the deepest existing directory found by bisection, then each missing level made below it.
+ * Step by step, each level walks the whole path twice: 2,000 levels kept the host's thread for minutes.
+ * Answers `false` when the path is not such a case (the caller goes step for step, as Node does).
+ */
+function mkdirChain(vfs: Vfs, given: string, mode: number): string | undefined | false {
+  const names = given.split('/').slice(1);
+  if (names.at(-1) === '') names.pop();
+  if (!given.startsWith('/') || Buffer.byteLength(given) >= PATH_MAX || names.length < CHAIN_MIN || names.some((n) => n === '' || n === '.' || n === '..')) return false;
+  const prefix = (k: number) => `/${names.slice(0, k).join('/')}`;
+  let lo = 0;
+  let hi = names.length;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (statOf(vfs, prefix(mid)).dir) lo = mid;
+    else hi = mid - 1;
+  }
+  if (names.length - lo < CHAIN_MIN || statOf(vfs, prefix(lo + 1)).code !== 'ENOENT') return false;
+  // Every level below is missing (the first is, so the rest are): the file system's own mkdir -p makes them
+  // in one call (a mount from one held directory, memfs in one pass), with nothing there to misjudge.
+  const base = follow(vfs, prefix(lo));
+  const rest = names.slice(lo).join('/');
+  asSyscall('mkdir', given, undefined, () => vfs.mkdirSync(base === '/' ? `/${rest}` : `${base}/${rest}`, { recursive: true, mode }));
+  return prefix(lo + 1);
+}
+
 /** Node's mkdir -p: pops paths off a stack, pushing the textual dirname back on ENOENT. */
 function mkdirp(vfs: Vfs, given: string, mode: number, async: boolean): string | undefined {
+  const chained = mkdirChain(vfs, given, mode);
+  if (chained !== false) return chained;
   const stack = [given];
   let first: string | undefined;
   const fail = (code: string, path: string) => sysError(code, 'mkdir', async ? path : given);

@@ -7,6 +7,8 @@ import { fdPath, O_PATH, PathError, Raced, Walk, type Entry, type Lookup } from 
 const { O_DIRECTORY } = constants;
 /** Resolutions restarted because something changed under the walk, before giving up. */
 const MAX_RETRIES = 32;
+/** The longest path Linux takes, its NUL included (PATH_MAX): a longer guest path is ENAMETOOLONG, as under Node. */
+export const PATH_MAX = 4096;
 
 /** Node's checks of a path argument (a hostile caller may pass anything). */
 function checkPath(path: unknown): void {
@@ -42,6 +44,9 @@ export class MountRoot {
   /** Resolves a guest path (absolute; relative means from `/`), retrying when raced. Throws PathError. */
   resolve(path: string, lookup: Lookup): Entry {
     checkPath(path);
+    // Checked on the guest's path (the kernel never sees it whole): without it, a guest could build a tree
+    // deeper than any host tool can name, one pinned step at a time, in time quadratic in its depth.
+    if (Buffer.byteLength(path) >= PATH_MAX) throw new PathError('ENAMETOOLONG', path);
     for (let attempt = 0; ; attempt++) {
       try {
         return this.#walk(path, lookup);
