@@ -1,4 +1,4 @@
-import { toErrorRecord, type ErrorRecord } from '../../bridge/wire/errors.js';
+import { errorFromText, toErrorRecord, type ErrorRecord } from '../../bridge/wire/errors.js';
 import { decodeCall, decodeResponse, type ResponseFrame } from '../../bridge/wire/frame.js';
 import { Status } from '../../bridge/wire/protocol.js';
 import { decodeValue } from '../../bridge/wire/values.js';
@@ -8,7 +8,8 @@ import { isStackOverflow, normalize, recordFinding } from './errors.js';
 /**
  * The reply oracle: every frame gets an answer that is a well-formed response of the dispatcher's
  * session, to the call id the frame carried (0 when the frame could not be decoded), whose status is
- * one of three and whose payload reads as that status says: a CBOR value, an error record with a
+ * one of three and whose payload reads as that status says: a CBOR value, an error record (a CBOR
+ * map, or on the legacy wire the text `<code>: <message>`) with a
  * code, or raw bytes.
  */
 
@@ -42,6 +43,7 @@ export function checkReply(request: Uint8Array, reply: Uint8Array, session: stri
   const id = expectedId(request);
   if (response.id !== id) out.push({ oracle: 'reply', message: `reply to call id ${response.id}, expected ${id}` });
   if (response.status === Status.Raw) return { response };
+  if (response.status === Status.Error && !isCborMap(response.payload)) return textError(response, out);
   let value: unknown;
   try {
     value = decodeValue(response.payload);
@@ -52,6 +54,28 @@ export function checkReply(request: Uint8Array, reply: Uint8Array, session: stri
   if (response.status === Status.Ok) return { response };
   const record = toErrorRecord(value);
   if (record.code === 'ERR_BRIDGE_MALFORMED_ERROR') out.push({ oracle: 'reply', message: 'status 1 payload is not an error record' });
+  const bounds = recordFinding(record);
+  if (bounds) out.push(bounds);
+  return { response, record, note: noteOf(record) };
+}
+
+/** A status-1 payload in CBOR starts with a map head; any other first byte is the text form. */
+function isCborMap(payload: Uint8Array): boolean {
+  const first = payload[0];
+  return first !== undefined && first >= 0xa0 && first <= 0xbf;
+}
+
+/** Checks a status-1 answer in the legacy text form: UTF-8 `<code>: <message>`. */
+function textError(response: ResponseFrame, out: Finding[]): ReplyFacts {
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(response.payload);
+  } catch {
+    out.push({ oracle: 'reply', message: 'status 1 text payload is not UTF-8' });
+    return { response };
+  }
+  if (!/^[A-Z][A-Z0-9_]*: /.test(text)) out.push({ oracle: 'reply', message: `status 1 text payload is not '<code>: <message>': ${normalize(text)}` });
+  const record = errorFromText(text);
   const bounds = recordFinding(record);
   if (bounds) out.push(bounds);
   return { response, record, note: noteOf(record) };

@@ -4,7 +4,6 @@ import { Method, Status } from '../../bridge/wire/protocol.js';
 import { decodeErrorRecord } from '../../bridge/wire/errors.js';
 import { decodeValue, encodeArgs } from '../../bridge/wire/values.js';
 import type { Dispatcher } from '../../host/dispatcher/index.js';
-import { FdTable } from '../../host/fs/index.js';
 import type { Vfs } from '../../host/vfs/index.js';
 import { createSandbox, type Sandbox } from '../../host/sandbox/index.js';
 import { FakeGuest } from '../../test/host/fake-guest.js';
@@ -97,7 +96,7 @@ export class ChannelTarget {
     const { vfs } = memoryWorld();
     this.#vfs = vfs;
     this.#sandbox = createSandbox({ vfs, limits: { maxFileBytes: limits.maxFileBytes }, stdout: () => undefined, stderr: () => undefined, codeCache: false });
-    this.#dispatcher = this.#sandbox.createDispatcher(SESSION, new FdTable(vfs));
+    this.#dispatcher = this.#sandbox.createDispatcher(SESSION);
     void this.#dispatcher.handle(callFrame(SESSION, 1, Method.hello, encodeArgs([2])));
   }
 

@@ -5,9 +5,8 @@ import { decodeCallHead, decodeResponse } from '../../bridge/wire/frame.js';
 import { Method, ModuleBatch, Status } from '../../bridge/wire/protocol.js';
 import { decodeValue, encodeArgs } from '../../bridge/wire/values.js';
 import { materialize, type Dispatcher } from '../../host/dispatcher/index.js';
-import { FdTable } from '../../host/fs/index.js';
+import type { FdTable } from '../../host/fs/index.js';
 import { createSandbox, type Sandbox } from '../../host/sandbox/index.js';
-import { budgetedVfs } from '../../host/vfs/quota.js';
 import type { MountVfs } from '../../host/vfs/mount/index.js';
 import type { Vfs } from '../../host/vfs/index.js';
 import { snapshot, type Jail } from '../../test/host/mount-jail.js';
@@ -139,9 +138,9 @@ export class DispatchTarget {
     this.#fds?.closeAll();
     const n = this.#sessions++;
     const sandbox = n % 4 === 3 ? this.#legacy : this.#raw;
-    const vfs = budgetedVfs(this.#vfs, { maxBytes: sandbox.limits.maxFsBytes, maxEntries: sandbox.limits.maxFsEntries });
-    this.#fds = new FdTable(vfs);
-    this.#dispatcher = sandbox.createDispatcher(SESSION, this.#fds, vfs);
+    const dispatcher = sandbox.createDispatcher(SESSION);
+    this.#fds = dispatcher.descriptors;
+    this.#dispatcher = dispatcher;
     this.tamper?.(this.#dispatcher);
     if (n % 4 === 0 || n % 4 === 1) void this.#dispatcher.handle(callFrame(SESSION, 1, Method.hello, encodeArgs([n % 4 === 0 ? 2 : 1])));
   }

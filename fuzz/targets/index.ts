@@ -2,7 +2,6 @@ import { decodeResponse } from '../../bridge/wire/frame.js';
 import { Method, Status } from '../../bridge/wire/protocol.js';
 import { encodeArgs } from '../../bridge/wire/values.js';
 import type { Dispatcher } from '../../host/dispatcher/index.js';
-import { FdTable } from '../../host/fs/index.js';
 import { createSandbox } from '../../host/sandbox/index.js';
 import { callFrame } from '../generators/frames.js';
 import type { GenContext } from '../generators/index.js';
@@ -34,7 +33,7 @@ class OtherSession {
   constructor(limits: FuzzLimits) {
     const { vfs } = memoryWorld();
     const sandbox = createSandbox({ vfs, limits: { maxFileBytes: limits.maxFileBytes }, stdout: () => undefined, stderr: () => undefined, codeCache: false });
-    this.#dispatcher = sandbox.createDispatcher('other', new FdTable(vfs));
+    this.#dispatcher = sandbox.createDispatcher('other');
     void this.#dispatcher.handle(callFrame('other', 1, Method.hello, encodeArgs([2])));
   }
 
