@@ -1,11 +1,16 @@
 import type { BuiltinCaps } from './builtins/caps.js';
-/**
- * The capabilities the Worker gives the guest bridge at install time. Each is a function of the
- * Worker's realm: the bridge keeps them in closures and never hands them (or anything they could
- * return other than primitives) to guest code. Arguments are primitives or guest-realm objects.
- * A capability never throws on purpose; the bridge still guards every call (see `guard`).
+/*
+ * The capabilities a host gives the guest bridge at install time. Each is a function of the host's
+ * realm: the bridge keeps them in closures and never hands them (or anything they could return
+ * other than primitives) to guest code. Arguments are primitives or guest-realm objects. A
+ * capability never throws on purpose; the bridge still guards every call (see `guard`).
  */
-export interface Caps extends BuiltinCaps {
+
+/**
+ * The shared-memory channel's capabilities (the default transport). An embedder that installs the
+ * bridge with its own transport (guest-assets/transport) gives none of these.
+ */
+export interface ChannelCaps {
   /** Hands the channel buffer (created in the guest realm) to the host. */
   openChannel(buffer: SharedArrayBuffer): void;
   /**
@@ -19,6 +24,13 @@ export interface Caps extends BuiltinCaps {
    * long poll: what keeps a run alive is a watcher's own ref, as in Node).
    */
   postAsync(frame: Uint8Array, weak?: boolean): boolean;
+}
+
+/**
+ * What the guest runtime needs of its host besides a transport: timers, exit, codecs, compilation
+ * (host/guest/context.ts makes them for a vm context on any thread).
+ */
+export interface Caps extends BuiltinCaps {
   /** Starts a timer that calls `GuestApi.fire(id)`; `repeat` makes it an interval. */
   setTimer(id: number, ms: number, repeat: boolean, immediate: boolean): void;
   clearTimer(id: number): void;
@@ -95,6 +107,12 @@ export interface GuestApi {
   view(buffer: ArrayBuffer): Uint8Array;
   /** Completes async call `id` with its status and payload (allocated by `allocate`). */
   settle(id: number, status: number, payload: Uint8Array): void;
+  /**
+   * Delivers the whole response frame of an async call posted through an embedder's transport
+   * (GuestTransport.post). It is copied into the guest's realm first; a frame that does not decode
+   * is dropped.
+   */
+  deliver(frame: Uint8Array): void;
   /** Runs timer `id`. */
   fire(id: number): void;
   /** Runs the entry point as `node <file>` does (CommonJS, or an ES module through `importMain`). */

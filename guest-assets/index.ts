@@ -1,9 +1,7 @@
 import path from 'path-browserify';
-import { createChannelBuffer } from '../bridge/channel/host.js';
-import { GuestChannel } from '../bridge/channel/guest.js';
 import { Method } from '../bridge/wire/protocol.js';
 import { installBuffer } from './buffer.js';
-import { guard, type Caps, type GuestApi } from './caps.js';
+import { guard, type Caps, type ChannelCaps, type GuestApi } from './caps.js';
 import { createConsole } from './console.js';
 import { defineNodeBuiltins } from './builtins/index.js';
 import { bindListenerWarning } from './builtins/events/listener-warning.js';
@@ -21,6 +19,7 @@ import { installStackFilter } from './stack.js';
 import { Rpc, unwrap } from './rpc.js';
 import { createText } from './text.js';
 import { createTimers } from './timers.js';
+import { channelLink, ownBytes, splitResponse, transportLink, type GuestTransport } from './transport/index.js';
 
 /** Everything the host tells the guest at start (sent as JSON so it is built in the guest realm). */
 export interface GuestConfig extends ProcessConfig {
@@ -41,23 +40,19 @@ export interface GuestConfig extends ProcessConfig {
 }
 
 /**
- * Installs the guest environment into this context's globals and returns the functions the Worker
- * calls. `caps` is read here and never stored where guest code can reach it.
+ * Installs the guest environment into this context's globals and returns the functions its host
+ * calls. `caps` is read here and never stored where guest code can reach it. Without `transport`
+ * the bridge talks over the shared-memory channel (`caps` then has ChannelCaps too); with one, every
+ * call goes through it and async answers come back through `GuestApi.deliver`.
  */
-export function install(caps: Caps, configJson: string): GuestApi {
+export function install(caps: Caps | (Caps & ChannelCaps), configJson: string, transport?: GuestTransport): GuestApi {
   const config = JSON.parse(configJson) as GuestConfig;
   installStackFilter(config.hostFiles);
   setNamespaceCheck((value) => guard(() => caps.isModuleNamespace(value)) === true);
   const bufferModule = installBuffer(caps);
   const { Buffer } = bufferModule;
-  const buffer = createChannelBuffer(config.windowBytes);
-  guard(() => caps.openChannel(buffer));
-  // A moved reply must be an ArrayBuffer of this realm (checked with the realm's own constructor).
-  const takeBulk = () => {
-    const moved = guard(() => caps.takeBulk());
-    return moved instanceof ArrayBuffer ? moved : undefined;
-  };
-  const rpc = new Rpc(config.session, new GuestChannel(buffer, config.spinIterations, takeBulk), caps);
+  const link = transport === undefined ? channelLink(caps as ChannelCaps, config.windowBytes, config.spinIterations) : transportLink(transport);
+  const rpc = new Rpc(config.session, link);
   negotiate(rpc, config.protocol ?? 'negotiate');
   const text = createText(caps);
   const write = (fd: 1 | 2, s: string | Uint8Array) => void unwrap(rpc.callSync(Method.write, [fd, typeof s === 'string' ? text.encodeUtf8(s) : s]));
@@ -119,6 +114,15 @@ export function install(caps: Caps, configJson: string): GuestApi {
       return new Uint8Array(buffer);
     },
     settle: (id, status, payload) => rpc.settle(id, status, payload),
+    deliver(frame) {
+      let response;
+      try {
+        response = splitResponse(ownBytes(frame));
+      } catch {
+        return;
+      }
+      rpc.settle(response.header.id, response.header.status, response.payload);
+    },
     fire: (id) => timers.fire(id),
     runMain() {
       modules.runMain((url) => guard(() => caps.importMain(url)));

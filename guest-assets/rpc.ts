@@ -1,10 +1,9 @@
-import type { GuestChannel } from '../bridge/channel/guest.js';
 import { buildError, decodeErrorRecord, type ErrorRecord } from '../bridge/wire/errors.js';
 import { encodeCallHeader, type ResponseHeader } from '../bridge/wire/frame.js';
 import { Status } from '../bridge/wire/protocol.js';
 import { decodeValue, encodeArgParts } from '../bridge/wire/values.js';
-import { guard, type Caps } from './caps.js';
 import { okResult, wireArgs } from './legacy/index.js';
+import type { Link } from './transport/index.js';
 
 /** A reply as the guest sees it: status decides, never the payload's shape. */
 export type Result =
@@ -14,7 +13,7 @@ export type Result =
 
 interface Pending {
   resolve(result: Result): void;
-  /** Does not keep the sandbox alive while it waits (Caps.postAsync). */
+  /** Does not keep the sandbox alive while it waits (GuestTransport.post). */
   weak?: boolean;
   /** Sent to the host (an answer to a call still waiting here is not one). */
   posted?: boolean;
@@ -48,11 +47,10 @@ function toResult(status: number, payload: Uint8Array): Result {
  */
 export const MAX_POSTED_CALLS = 1024;
 
-/** The guest's end of the bridge: blocking calls over the shared channel, async calls by message. */
+/** The guest's end of the bridge: blocking and async calls over its link (the shared channel, or an embedder's transport). */
 export class Rpc {
   readonly #session: string;
-  readonly #channel: GuestChannel;
-  readonly #caps: Caps;
+  readonly #link: Link;
   readonly #pending = new Map<number, Pending>();
   /** Calls built but not posted yet (more than MAX_POSTED_CALLS were unanswered), oldest first. */
   #waiting: { id: number; frame: Uint8Array }[] = [];
@@ -69,10 +67,9 @@ export class Rpc {
    */
   changes = 0;
 
-  constructor(session: string, channel: GuestChannel, caps: Caps) {
+  constructor(session: string, link: Link) {
     this.#session = session;
-    this.#channel = channel;
-    this.#caps = caps;
+    this.#link = link;
   }
 
   #frame(method: string, args: readonly unknown[]): { id: number; parts: Uint8Array[] } {
@@ -93,7 +90,7 @@ export class Rpc {
     const { id, parts } = this.#frame(method, args);
     let status = -1;
     const { header, payload } = guardChannel(() =>
-      this.#channel.call(parts, (h: ResponseHeader, length: number, moved?: Uint8Array) => {
+      this.#link.call(parts, (h: ResponseHeader, length: number, moved?: Uint8Array) => {
         status = h.status;
         return (h.status === Status.Raw && into?.(length)) || moved || freshBytes(length);
       }),
@@ -130,7 +127,7 @@ export class Rpc {
     if (entry === undefined) return;
     entry.posted = true;
     this.#posted++;
-    const sent = guard(() => this.#caps.postAsync(frame, entry.weak === true));
+    const sent = this.#link.post(frame, entry.weak === true);
     if (sent) return;
     this.#posted--;
     this.#pending.delete(id);

@@ -75,6 +75,49 @@ export class Dispatcher {
 
   /** Decodes and serves one request frame. Never throws: every failure is an error reply. */
   async reply(frame: Uint8Array): Promise<DispatchedReply> {
+    return this.#serve(frame);
+  }
+
+  /**
+   * Serves one request frame on the caller's stack and returns the whole response frame, for a
+   * transport that must answer before it returns (a guest on the same thread). A handler that
+   * answers asynchronously (a Promise, or a ByteSource that reads asynchronously) cannot be served
+   * this way: its call is answered ERR_BRIDGE_ASYNC_METHOD (the handler has run; post the call
+   * instead). Never throws.
+   */
+  handleSync(frame: Uint8Array): Uint8Array {
+    let reply: DispatchedReply | Promise<DispatchedReply>;
+    try {
+      reply = this.#serve(frame);
+    } catch (e) {
+      reply = this.failure(0, '', frame.length, e);
+    }
+    if (isThenable(reply)) {
+      reply.then(discardBody, () => undefined);
+      return this.#asyncOnly(frame);
+    }
+    try {
+      return materializeSync(reply) ?? this.#asyncOnly(frame);
+    } catch (e) {
+      return materializeSync(this.failure(reply.id, reply.method, reply.requestBytes, e))!;
+    }
+  }
+
+  #asyncOnly(frame: Uint8Array): Uint8Array {
+    let id = 0;
+    let method = '';
+    try {
+      ({ id, method } = decodeCallHead(frame));
+    } catch {
+      // Only a decodable frame reaches a handler.
+    }
+    const message = `bridge method '${method}' answers asynchronously; a blocking call cannot wait for it`;
+    const reply = this.#error(id, method, frame.length, { code: 'ERR_BRIDGE_ASYNC_METHOD', name: 'Error', message });
+    return materializeSync(reply)!;
+  }
+
+  /** Serves one frame, synchronously as far as its handler is. Throws only what the handlers' argument reviver does not turn into a record. */
+  #serve(frame: Uint8Array): DispatchedReply | Promise<DispatchedReply> {
     let call;
     try {
       call = decodeCall(frame);
@@ -99,14 +142,30 @@ export class Dispatcher {
       if (!(e instanceof CborError)) throw e;
       return this.#error(id, method, size, { code: 'ERR_BRIDGE_MALFORMED_FRAME', name: 'Error', message: `arguments: ${e.message}` });
     }
+    const failed = (e: unknown) => this.#error(id, method, size, toRecord(e));
+    let result: unknown;
     try {
-      const args = reviveArgs(decoded);
-      const result = await handler(args, { session, id, method });
-      if (this.#wire.legacy) return this.#answer(id, method, size, Status.Ok, await legacyPayload(result));
+      result = handler(reviveArgs(decoded), { session, id, method });
+    } catch (e) {
+      return failed(e);
+    }
+    if (isThenable(result)) return Promise.resolve(result).then((r) => this.#result(id, method, size, r), failed);
+    return this.#result(id, method, size, result);
+  }
+
+  /** The answer carrying a handler's result: raw bytes, a CBOR value, or a legacy payload. */
+  #result(id: number, method: string, size: number, result: unknown): DispatchedReply | Promise<DispatchedReply> {
+    const failed = (e: unknown) => this.#error(id, method, size, toRecord(e));
+    try {
+      if (this.#wire.legacy) {
+        const payload = legacyPayload(result);
+        if (isThenable(payload)) return payload.then((p) => this.#answer(id, method, size, Status.Ok, p), failed);
+        return this.#answer(id, method, size, Status.Ok, payload);
+      }
       if (result instanceof Uint8Array || isByteSource(result)) return this.#answer(id, method, size, Status.Raw, result);
       return this.#answer(id, method, size, Status.Ok, encodeValue(result));
     } catch (e) {
-      return this.#error(id, method, size, toRecord(e));
+      return failed(e);
     }
   }
 
@@ -151,4 +210,44 @@ export async function materialize(reply: Reply): Promise<Uint8Array> {
     body.close?.();
   }
   return out;
+}
+
+/**
+ * The same on the caller's stack; undefined when the body reads asynchronously (it is released),
+ * and what the body's read throws is thrown.
+ */
+function materializeSync(reply: Reply): Uint8Array | undefined {
+  const { header, body } = reply;
+  const size = sizeOf(body);
+  const out = new Uint8Array(header.length + size);
+  out.set(header, 0);
+  if (body instanceof Uint8Array) {
+    out.set(body, header.length);
+    return out;
+  }
+  let read: void | Promise<void>;
+  try {
+    read = body.read(out.subarray(header.length), 0);
+  } catch (e) {
+    body.close?.();
+    throw e;
+  }
+  if (isThenable(read)) {
+    read.then(
+      () => body.close?.(),
+      () => body.close?.(),
+    );
+    return undefined;
+  }
+  body.close?.();
+  return out;
+}
+
+/** Releases a reply's body unread. */
+function discardBody(reply: Reply): void {
+  if (!(reply.body instanceof Uint8Array)) reply.body.close?.();
+}
+
+function isThenable(value: unknown): value is Promise<unknown> {
+  return (typeof value === 'object' || typeof value === 'function') && value !== null && typeof (value as { then?: unknown }).then === 'function';
 }

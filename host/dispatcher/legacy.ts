@@ -80,14 +80,30 @@ function isByteSource(value: unknown): value is ByteSource {
 }
 
 /** Reads a whole ByteSource into memory and closes it. */
-async function readAll(source: ByteSource): Promise<Uint8Array> {
+/** All of a source's bytes, synchronously when its read is synchronous. */
+function readAll(source: ByteSource): Uint8Array | Promise<Uint8Array> {
+  const bytes = new Uint8Array(source.size);
+  let read: void | Promise<void>;
   try {
-    const bytes = new Uint8Array(source.size);
-    await source.read(bytes, 0);
-    return bytes;
-  } finally {
+    read = source.read(bytes, 0);
+  } catch (e) {
     source.close?.();
+    throw e;
   }
+  if (read === undefined) {
+    source.close?.();
+    return bytes;
+  }
+  return Promise.resolve(read).then(
+    () => {
+      source.close?.();
+      return bytes;
+    },
+    (e: unknown) => {
+      source.close?.();
+      throw e;
+    },
+  );
 }
 
 /**
@@ -95,8 +111,11 @@ async function readAll(source: ByteSource): Promise<Uint8Array> {
  * ByteSource) become one bytes object, and every Uint8Array nested in a value becomes one too.
  * Bytes objects the handler built itself pass unchanged.
  */
-export async function legacyPayload(result: unknown): Promise<Uint8Array> {
-  if (isByteSource(result)) return encodeValue(toLegacyBytes(await readAll(result)));
+export function legacyPayload(result: unknown): Uint8Array | Promise<Uint8Array> {
+  if (isByteSource(result)) {
+    const bytes = readAll(result);
+    return bytes instanceof Uint8Array ? encodeValue(toLegacyBytes(bytes)) : bytes.then((b) => encodeValue(toLegacyBytes(b)));
+  }
   return encodeValue(encodeLegacy(result));
 }
 

@@ -78,10 +78,12 @@ export function moduleHandlers(vfs: Vfs, readFile: Handler): Record<string, Hand
     };
   }
 
-  const read: Handler = async (args, context) => {
+  // Missing or unreadable is undefined, not an error (the loader goes on to the next candidate).
+  const read: Handler = (args, context) => {
     stringArg(args[0], 'path');
     try {
-      return await readFile([args[0]], context);
+      const bytes = readFile([args[0]], context);
+      return bytes instanceof Promise ? bytes.catch(() => undefined) : bytes;
     } catch {
       return undefined;
     }
