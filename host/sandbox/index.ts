@@ -1,5 +1,3 @@
-import { builtinModules } from 'node:module';
-import { posix } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import { fillBulk, HostChannel, type BulkReplies, type ChannelError } from '../../bridge/channel/host.js';
@@ -10,6 +8,7 @@ import { hostFunctionHandlers } from '../host-functions/index.js';
 import { requestLimit, sandboxProtocols } from '../dispatcher/legacy.js';
 import { resolveLimits, type ResolvedLimits, type SandboxOptions, type TraceEntry } from './options.js';
 import { assets } from './paths.js';
+import { guestConfig } from '../guest/config.js';
 import { createMemoryVfs, type Vfs } from '../vfs/index.js';
 import { createMountVfs } from '../vfs/mount/index.js';
 import { bundleCache, keepBundleCache } from './bundle-cache.js';
@@ -123,25 +122,17 @@ class Run {
     const session = `s${++sessions}`;
     const limits = sandbox.limits;
     this.#dispatcher = sandbox.createDispatcher(session);
-    const cwd = posix.resolve('/', run.cwd ?? '/');
-    const filename = run.filename ?? '/main.js';
-    const config = JSON.stringify({
+    const config = guestConfig({
       session,
       windowBytes: limits.windowBytes,
       maxFileBytes: limits.maxFileBytes,
       spinIterations: limits.spinIterations,
       protocol: sandboxProtocols(options).guest,
-      argv: ['/usr/local/bin/node', posix.resolve(cwd, filename), ...(run.args ?? [])],
-      env: { ...(options.env ?? {}) },
-      version: process.version,
-      versions: process.versions,
-      release: process.release,
-      arch: process.arch,
-      cwd,
-      filename,
+      filename: run.filename,
       source,
-      builtinModules,
-      hostFiles: assets.hostFiles,
+      cwd: run.cwd,
+      args: run.args,
+      env: options.env,
     });
     const { port1, port2 } = new MessageChannel();
     this.#port = port1;
