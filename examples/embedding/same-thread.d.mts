@@ -1,4 +1,4 @@
-import type { Vfs } from '../../dist/host/index.js';
+import type { Vfs } from '../../host/index.js';
 
 export interface EmbeddedRunOptions {
   /** The guest's filesystem (default: a new in-memory one). */

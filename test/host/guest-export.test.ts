@@ -5,8 +5,9 @@ import { decodeErrorRecord } from '../../bridge/wire/errors.js';
 import { decodeCallHead, decodeResponse, encodeCallHeader, joinFrame } from '../../bridge/wire/frame.js';
 import { Method, Status } from '../../bridge/wire/protocol.js';
 import { encodeArgs } from '../../bridge/wire/values.js';
-import { createFsDispatcher, Dispatcher } from 'v8-fs-bridge';
-import { createGuestContext, guestBundle, guestBundlePath, guestConfig, type GuestTransport } from 'v8-fs-bridge/guest';
+import { createFsDispatcher, Dispatcher } from '../../host/index.js';
+import * as guestExport from '../../host/guest/index.js';
+import { createGuestContext, guestBundle, guestBundlePath, guestConfig, type GuestTransport } from '../../host/guest/index.js';
 
 /** The `v8-fs-bridge/guest` package export and the transport seam, as an embedder uses them. */
 
@@ -30,6 +31,14 @@ function runWith(source: string, callSync: GuestTransport['callSync']) {
 }
 
 describe('v8-fs-bridge/guest', () => {
+  it('is the package export v8-fs-bridge/guest', async () => {
+    // Resolved as a dependent project resolves it: through package.json's exports (to the build).
+    const specifier = 'v8-fs-bridge/guest';
+    const packaged = (await import(specifier)) as Record<string, unknown>;
+    expect(Object.keys(packaged).sort()).toEqual(Object.keys(guestExport).sort());
+    expect(packaged.guestBundlePath).toBe(guestBundlePath);
+  });
+
   it('exports the built bundle, which defines the installer', () => {
     expect(readFileSync(guestBundlePath, 'utf8')).toBe(guestBundle());
     expect(guestBundle()).toContain('var __v8fsBridge');
