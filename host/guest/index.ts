@@ -17,8 +17,8 @@ export { guestConfig, type GuestConfigOptions } from './config.js';
 export const guestBundlePath: string = assets.guestBundle;
 
 let bundle: string | undefined;
-/** The built guest bundle's source (read once). */
+/** The built guest bundle's source (read once; the build makes it ASCII). */
 export function guestBundle(): string {
-  bundle ??= readFileSync(guestBundlePath, 'utf8');
+  bundle ??= readFileSync(guestBundlePath, 'latin1');
   return bundle;
 }

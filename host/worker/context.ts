@@ -42,6 +42,11 @@ export interface GuestContextOptions {
   bundleCache?: Uint8Array;
   /** Code caches of modules from earlier runs (host/modules/code-cache.ts), or none. */
   codeCache?: Map<string, SharedArrayBuffer>;
+  /**
+   * Called with the new context before the bundle runs in it (the Worker moves its ports into it
+   * then: moving a port into a context that is still empty is cheaper).
+   */
+  prepare?(context: vm.Context): void;
   /** Tells the host whenever the guest's pending timers change (the same-thread host's idle check). */
   onTimers?(refed: number): void;
 }
@@ -80,6 +85,7 @@ export function createGuestContext(options: GuestContextOptions): GuestContext {
     codeGeneration: { strings: true, wasm: true },
     importModuleDynamically: fallbackImport as never,
   });
+  options.prepare?.(context);
   const guestObjectPrototype = vm.runInContext('Object.getPrototypeOf({})', context) as object;
   const realm = new Realm(guestObjectPrototype, () => api);
   const script = new vm.Script(`(function () {\n${options.bundle}\nreturn __v8fsBridge;\n})()`, {

@@ -52,23 +52,27 @@ const channel: ChannelCaps = {
     }, false),
 };
 
+// Buffers arriving on these ports are deserialized in the guest's realm. The port objects stay in
+// this module; they are only ever read with receiveMessageOnPort, and never keep the Worker alive.
+let bulkPort: MessagePort;
+let asyncBulkPort: MessagePort;
 const guest = createGuestContext({
-  bundle: readFileSync(init.bundlePath, 'utf8'),
+  // ASCII (the build checks it): latin1 is a plain copy.
+  bundle: readFileSync(init.bundlePath, 'latin1'),
   config: init.config,
   channel,
+  prepare(context) {
+    bulkPort = moveMessagePortToContext(init.bulkPort, context);
+    (bulkPort as unknown as { unref(): void }).unref();
+    asyncBulkPort = moveMessagePortToContext(init.asyncBulkPort, context);
+    (asyncBulkPort as unknown as { unref(): void }).unref();
+  },
   exit: (code) => process.exit(code),
   setExitCode: (code) => void (process.exitCode = code),
   bundleCache: init.bundleCache && new Uint8Array(init.bundleCache),
   codeCache: init.codeCache,
 });
-const { api, context } = guest;
-
-// Buffers arriving here are deserialized in the guest's realm. The port object itself stays in this
-// module; it is only ever read with receiveMessageOnPort, and never keeps the Worker alive.
-const bulkPort = moveMessagePortToContext(init.bulkPort, context);
-(bulkPort as unknown as { unref(): void }).unref();
-const asyncBulkPort = moveMessagePortToContext(init.asyncBulkPort, context);
-(asyncBulkPort as unknown as { unref(): void }).unref();
+const { api } = guest;
 
 /** The next buffer moved to `moved` (deserialized in the guest's realm), if it is one. */
 function takeMoved(moved: MessagePort): ArrayBuffer | undefined {
