@@ -3,7 +3,7 @@ import { encodeCallHeader, type ResponseHeader } from '../bridge/wire/frame.js';
 import { Status } from '../bridge/wire/protocol.js';
 import { decodeValue, encodeArgParts } from '../bridge/wire/values.js';
 import { okResult, wireArgs } from './legacy/index.js';
-import type { Link } from './transport/index.js';
+import { joinParts, type Link } from './transport/index.js';
 
 /** A reply as the guest sees it: status decides, never the payload's shape. */
 export type Result =
@@ -107,14 +107,7 @@ export class Rpc {
    */
   callAsync(method: string, args: readonly unknown[], weak = false): Promise<Result> {
     const { id, parts } = this.#frame(method, args);
-    let length = 0;
-    for (const p of parts) length += p.length;
-    const frame = new Uint8Array(length);
-    let at = 0;
-    for (const p of parts) {
-      frame.set(p, at);
-      at += p.length;
-    }
+    const frame = joinParts(parts);
     return new Promise<Result>((resolve) => {
       this.#pending.set(id, weak ? { resolve, weak } : { resolve });
       if (this.#posted >= MAX_POSTED_CALLS) this.#waiting.push({ id, frame });

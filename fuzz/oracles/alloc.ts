@@ -1,5 +1,6 @@
 import { Buffer } from 'node:buffer';
 import type { Finding } from '../types.js';
+import { TYPED_ARRAY_NAMES } from '../../bridge/structured/tags.js';
 
 /**
  * The allocation oracle: while a frame is served, no buffer larger than the frame's bound may be
@@ -36,19 +37,8 @@ function constructedBytes(args: readonly unknown[], perElement: number): number 
   return typeof length === 'number' ? length * perElement : 0;
 }
 
-const TYPED_ARRAYS = [
-  'Uint8Array',
-  'Int8Array',
-  'Uint8ClampedArray',
-  'Uint16Array',
-  'Int16Array',
-  'Uint32Array',
-  'Int32Array',
-  'Float32Array',
-  'Float64Array',
-  'BigInt64Array',
-  'BigUint64Array',
-] as const;
+/** Every typed array class: Uint8Array and the ones structured values tag. */
+const TYPED_ARRAYS = ['Uint8Array', ...TYPED_ARRAY_NAMES] as const;
 
 /**
  * Replaces each typed-array constructor with a watching Proxy, and points its prototype's

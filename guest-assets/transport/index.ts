@@ -68,7 +68,7 @@ export function ownBytes(value: unknown): Uint8Array {
 }
 
 /** One frame made of `parts`. */
-function join(parts: readonly Uint8Array[]): Uint8Array {
+export function joinParts(parts: readonly Uint8Array[]): Uint8Array {
   if (parts.length === 1) return parts[0]!;
   let length = 0;
   for (const p of parts) length += p.length;
@@ -94,7 +94,7 @@ export function transportLink(transport: GuestTransport): Link {
   if (typeof callSync !== 'function' || typeof post !== 'function') throw new TypeError('a transport has callSync(frame) and post(frame, weak)');
   return {
     call(parts, allocate) {
-      const { header, payload } = splitResponse(ownBytes(Reflect.apply(callSync, transport, [join(parts)])));
+      const { header, payload } = splitResponse(ownBytes(Reflect.apply(callSync, transport, [joinParts(parts)])));
       const target = allocate(header, payload.length);
       target.set(payload);
       return { header, payload: target };

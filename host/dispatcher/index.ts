@@ -194,20 +194,26 @@ export class Dispatcher {
   }
 }
 
-/** Joins a reply into one buffer (reading a ByteSource completely). */
-export async function materialize(reply: Reply): Promise<Uint8Array> {
+/** The response frame's buffer with the header in it, and the body too unless it must be read (`source`). */
+function frameOf(reply: Reply): { out: Uint8Array; source?: ByteSource } {
   const { header, body } = reply;
-  const size = sizeOf(body);
-  const out = new Uint8Array(header.length + size);
+  const out = new Uint8Array(header.length + sizeOf(body));
   out.set(header, 0);
   if (body instanceof Uint8Array) {
     out.set(body, header.length);
-    return out;
+    return { out };
   }
+  return { out, source: body };
+}
+
+/** Joins a reply into one buffer (reading a ByteSource completely). */
+export async function materialize(reply: Reply): Promise<Uint8Array> {
+  const { out, source } = frameOf(reply);
+  if (!source) return out;
   try {
-    await body.read(out.subarray(header.length), 0);
+    await source.read(out.subarray(reply.header.length), 0);
   } finally {
-    body.close?.();
+    source.close?.();
   }
   return out;
 }
@@ -217,29 +223,23 @@ export async function materialize(reply: Reply): Promise<Uint8Array> {
  * and what the body's read throws is thrown.
  */
 function materializeSync(reply: Reply): Uint8Array | undefined {
-  const { header, body } = reply;
-  const size = sizeOf(body);
-  const out = new Uint8Array(header.length + size);
-  out.set(header, 0);
-  if (body instanceof Uint8Array) {
-    out.set(body, header.length);
-    return out;
-  }
+  const { out, source } = frameOf(reply);
+  if (!source) return out;
   let read: void | Promise<void>;
   try {
-    read = body.read(out.subarray(header.length), 0);
+    read = source.read(out.subarray(reply.header.length), 0);
   } catch (e) {
-    body.close?.();
+    source.close?.();
     throw e;
   }
   if (isThenable(read)) {
     read.then(
-      () => body.close?.(),
-      () => body.close?.(),
+      () => source.close?.(),
+      () => source.close?.(),
     );
     return undefined;
   }
-  body.close?.();
+  source.close?.();
   return out;
 }
 
